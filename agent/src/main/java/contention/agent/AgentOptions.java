@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.agent;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code -javaagent:contention.jar=key=value,...} options as typed fields. Parsing never fails: an unknown
+ * key or a bad value becomes one entry in {@link #problems()} and the default stays, so the app always runs.
+ */
+public final class AgentOptions {
+
+    /** Every key, in the order the usage line lists them. */
+    static final List<String> KEYS =
+            List.of("file", "monitor-threshold", "park-threshold", "sample-period", "locks", "lock-wait-threshold");
+
+    // Threshold 0 sees every monitor entry that reaches the slow path; a fully serialized pool produced ~700
+    // events in 3 s (jvm-facts.md, LruCacheApp), so the recording stays small.
+    static final Duration DEFAULT_MONITOR_THRESHOLD = Duration.ZERO;
+    // jdk.ThreadPark at 0 floods busy apps with idle-worker parks (jvm-facts.md); 1 ms keeps the parks that
+    // hurt. The same threshold applies to jdk.JavaMonitorWait, jdk.ThreadSleep and jdk.VirtualThreadPinned.
+    static final Duration DEFAULT_PARK_THRESHOLD = Duration.ofMillis(1);
+    // JFR's own default for jdk.ExecutionSample.
+    static final Duration DEFAULT_SAMPLE_PERIOD = Duration.ofMillis(20);
+
+    // Waits at least this long each get a contention.LockWait event with a stack; shorter ones are sampled.
+    static final Duration DEFAULT_LOCK_WAIT_THRESHOLD = Duration.ofMillis(1);
+
+    private Path file;
+    private boolean locks = true;
+    private Duration lockWaitThreshold = DEFAULT_LOCK_WAIT_THRESHOLD;
+    private Duration monitorThreshold = DEFAULT_MONITOR_THRESHOLD;
+    private Duration parkThreshold = DEFAULT_PARK_THRESHOLD;
+    private Duration samplePeriod = DEFAULT_SAMPLE_PERIOD;
+    private final String text;
+    private final List<String> problems = new ArrayList<>();
+
+    private AgentOptions(String text) {
+        this.text = text == null ? "" : text;
+    }
+
+    /** Parses the agent argument string; {@code null} or empty means all defaults. */
+    public static AgentOptions parse(String text) {
+        AgentOptions options = new AgentOptions(text);
+        for (String item : options.text.split(",")) {
+            if (!item.isBlank()) {
+                options.apply(item.trim());
+            }
+        }
+        if (options.file == null) {
+            options.file = defaultFile();
+        }
+        return options;
+    }
+
+    private void apply(String item) {
+        int eq = item.indexOf('=');
+        String key = eq < 0 ? item : item.substring(0, eq).trim();
+        String value = eq < 0 ? "" : item.substring(eq + 1).trim();
+        if (!KEYS.contains(key)) {
+            problems.add("unknown option '" + key + "' (known: " + String.join(", ", KEYS) + "); ignored");
+            return;
+        }
+        if (value.isEmpty()) {
+            problems.add("option '" + key + "' needs a value, e.g. " + example(key) + "; ignored");
+            return;
+        }
+        switch (key) {
+            case "file":
+                file = parseFile(value);
+                break;
+            case "monitor-threshold":
+                monitorThreshold = parseDuration(key, value, monitorThreshold);
+                break;
+            case "park-threshold":
+                parkThreshold = parseDuration(key, value, parkThreshold);
+                break;
+            case "sample-period":
+                Duration period = parseDuration(key, value, samplePeriod);
+                if (period.isZero()) {
+                    problems.add("sample-period must be above 0; using " + format(samplePeriod));
+                } else {
+                    samplePeriod = period;
+                }
+                break;
+            case "locks":
+                if ("true".equals(value) || "false".equals(value)) {
+                    locks = Boolean.parseBoolean(value);
+                } else {
+                    problems.add("bad value for locks: '" + value + "' (expected true or false); using " + locks);
+                }
+                break;
+            case "lock-wait-threshold":
+                lockWaitThreshold = parseDuration(key, value, lockWaitThreshold);
+                break;
+            default:
+                throw new AssertionError(key);
+        }
+    }
+
+    private Path parseFile(String value) {
+        Path path;
+        try {
+            path = Paths.get(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            problems.add("bad file '" + value + "' (" + e.getReason() + "); recording to the default file instead");
+            return null;
+        }
+        if (Files.isDirectory(path)) {
+            problems.add("file '" + value + "' is a directory; recording to the default file instead");
+            return null;
+        }
+        Path parent = path.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            problems.add("directory of file '" + value + "' does not exist; recording to the default file instead");
+            return null;
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            problems.add("directory of file '" + value + "' is not writable; recording to the default file instead");
+            return null;
+        }
+        return path;
+    }
+
+    private Duration parseDuration(String key, String value, Duration fallback) {
+        Duration parsed = parseDuration(value);
+        if (parsed == null) {
+            problems.add("bad value for " + key + ": '" + value + "' (expected a duration such as "
+                    + example(key) + "); using " + format(fallback));
+            return fallback;
+        }
+        return parsed;
+    }
+
+    /** Reads {@code 0}, {@code 250us}, {@code 5ms}, {@code 2s} (also {@code ns}); {@code null} if malformed. */
+    static Duration parseDuration(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        String[] units = {"ns", "us", "ms", "s"};
+        long[] nanosPerUnit = {1L, 1_000L, 1_000_000L, 1_000_000_000L};
+        for (int i = 0; i < units.length; i++) {
+            if (v.endsWith(units[i])) {
+                Long amount = parseNonNegative(v.substring(0, v.length() - units[i].length()));
+                return amount == null || amount > Long.MAX_VALUE / nanosPerUnit[i]
+                        ? null : Duration.ofNanos(amount * nanosPerUnit[i]);
+            }
+        }
+        return "0".equals(v) ? Duration.ZERO : null;
+    }
+
+    private static Long parseNonNegative(String digits) {
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 18) {
+            return null;
+        }
+        return Long.parseLong(digits);
+    }
+
+    /** Formats a duration as the options take it, e.g. {@code 20ms}. */
+    static String format(Duration d) {
+        long nanos = d.toNanos();
+        if (nanos % 1_000_000_000L == 0 && nanos != 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        if (nanos % 1_000L == 0) {
+            return nanos / 1_000L + "us";
+        }
+        return nanos + "ns";
+    }
+
+    private static String example(String key) {
+        switch (key) {
+            case "file":
+                return "file=app.jfr";
+            case "sample-period":
+                return "20ms";
+            case "locks":
+                return "true or false";
+            default:
+                return "0ms, 500us or 5ms";
+        }
+    }
+
+    private static Path defaultFile() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return Paths.get("contention-" + ProcessHandle.current().pid() + "-" + stamp + ".jfr").toAbsolutePath();
+    }
+
+    /** Where the recording is written when the JVM exits. */
+    public Path file() {
+        return file;
+    }
+
+    /** Threshold of {@code jdk.JavaMonitorEnter}. */
+    public Duration monitorThreshold() {
+        return monitorThreshold;
+    }
+
+    /** Threshold of {@code jdk.ThreadPark}, {@code jdk.JavaMonitorWait}, {@code jdk.ThreadSleep} and {@code jdk.VirtualThreadPinned}. */
+    public Duration parkThreshold() {
+        return parkThreshold;
+    }
+
+    /** Period of {@code jdk.ExecutionSample}. */
+    public Duration samplePeriod() {
+        return samplePeriod;
+    }
+
+    /** Whether lock classes are instrumented (wait, hold and allocation site per lock instance). */
+    public boolean locks() {
+        return locks;
+    }
+
+    /** Waits at least this long get a {@code contention.LockWait} event each; shorter ones are sampled. */
+    public Duration lockWaitThreshold() {
+        return lockWaitThreshold;
+    }
+
+    /** One human-readable sentence per unknown key or bad value; empty when the options were clean. */
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+
+    /** The options as given, for the recording's {@code contention.AgentInfo} event. */
+    public String text() {
+        return text;
+    }
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.agent;
+
+import contention.agent.bootstrap.LockAdviceHelper;
+import contention.agent.recording.LockStatsEmitter;
+import contention.agent.recording.RecordingController;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Entry point for {@code -javaagent:contention.jar[=options]} and for loading into a running JVM: parses the
+ * options, installs the lock instrumentation, starts the recording. Nothing here may throw into the app: every
+ * failure is one line on stderr and the app runs on.
+ */
+public final class ContentionAgent {
+
+    private static boolean started; // guarded by ContentionAgent.class
+    private static volatile boolean exiting;
+    private static volatile boolean locksInstrumented;
+
+    /** Called by the JVM before {@code main} for {@code -javaagent:}. */
+    public static void premain(String args, Instrumentation instrumentation) {
+        start(args, instrumentation);
+    }
+
+    /** Called by the JVM when the agent is loaded into a running process. */
+    public static void agentmain(String args, Instrumentation instrumentation) {
+        start(args, instrumentation);
+    }
+
+    private static synchronized void start(String args, Instrumentation instrumentation) {
+        try {
+            if (started) {
+                AgentLog.info("already running in this JVM; ignoring the second start");
+                return;
+            }
+            started = true;
+            AgentOptions options = AgentOptions.parse(args);
+            for (String problem : options.problems()) {
+                AgentLog.info(problem);
+            }
+            if (options.locks()) {
+                instrumentLocks(options, instrumentation);
+            }
+            AgentLog.info("recording to " + options.file() + " (written when the JVM exits)");
+            // JFR's own initialization takes ~0.5 s of CPU (README, "Measured"), so it runs beside main instead of
+            // before it; the report covers the recording, from when JFR is up. Lock advice installed above still
+            // sees every lock created meanwhile, so allocation sites are complete.
+            Thread thread = new Thread(() -> startRecording(options), "contention-start");
+            thread.setDaemon(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(ContentionAgent::onExit, "contention-exit"));
+            thread.start();
+        } catch (Throwable t) { // an agent failure must never stop the app
+            AgentLog.info("could not start, the app runs without it: " + AgentLog.describe(t));
+        }
+    }
+
+    /**
+     * Installs the lock advice before {@code main}, so locks the app creates at start-up get their allocation
+     * sites. A failure leaves the app uninstrumented, and the recording of JDK events still runs.
+     */
+    private static void instrumentLocks(AgentOptions options, Instrumentation instrumentation) {
+        try {
+            // Before anything touches contention.agent.bootstrap, so those classes load once, from there.
+            BootstrapJar.append(instrumentation);
+            // Byte Buddy's Unsafe path warns on JDK 24+; its safe path works on every JDK we support.
+            if (System.getProperty("net.bytebuddy.safe") == null) {
+                System.setProperty("net.bytebuddy.safe", "true");
+            }
+            LockAdviceHelper.initialize(options.lockWaitThreshold().toNanos());
+            Installer.install(instrumentation);
+            locksInstrumented = true;
+        } catch (Throwable t) {
+            AgentLog.info("could not instrument locks, recording JDK events only: " + AgentLog.describe(t));
+        }
+    }
+
+    private static void startRecording(AgentOptions options) {
+        try {
+            if (locksInstrumented) {
+                LockAdviceHelper.initializeEvents();
+                LockStatsEmitter.register();
+            }
+            RecordingController.start(options, AgentLog.version());
+            if (locksInstrumented) {
+                LockStatsEmitter.startFirstPeriod();
+            }
+        } catch (Throwable t) {
+            if (!exiting) { // at exit, onExit says what happened
+                AgentLog.info("could not start the recording, the app runs without it: " + AgentLog.describe(t));
+            }
+        }
+    }
+
+    /**
+     * Runs on normal exit, {@code System.exit} and SIGTERM; JFR's own hook writes a started recording. JFR cannot
+     * start once shutdown has begun (it registers a shutdown hook of its own), so there is nothing to wait for.
+     */
+    private static void onExit() {
+        exiting = true;
+        if (!RecordingController.hasStarted()) {
+            AgentLog.info("the JVM exited before the recording had started (JFR takes about half a second"
+                    + " to start); nothing was recorded");
+        } else if (locksInstrumented) {
+            try {
+                LockStatsEmitter.flush();
+            } catch (Throwable t) {
+                // The recording is being closed under us; the periods already written stand.
+            }
+        }
+    }
+
+    private ContentionAgent() {}
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noOptionsGiveDefaultsAndADefaultFileInTheWorkingDirectory() {
+        AgentOptions options = AgentOptions.parse(null);
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.monitorThreshold()).isEqualTo(Duration.ZERO);
+        assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(1));
+        assertThat(options.samplePeriod()).isEqualTo(Duration.ofMillis(20));
+        assertThat(options.file().getParent()).isEqualTo(Path.of("").toAbsolutePath());
+        assertThat(options.file().getFileName().toString())
+                .matches("contention-" + ProcessHandle.current().pid() + "-\\d{8}-\\d{6}\\.jfr");
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        Path file = dir.resolve("app.jfr");
+        AgentOptions options = AgentOptions.parse(
+                "file=" + file + ", monitor-threshold=250us,park-threshold=5ms,sample-period=10ms");
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.file()).isEqualTo(file);
+        assertThat(options.monitorThreshold()).isEqualTo(Duration.ofNanos(250_000));
+        assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(5));
+        assertThat(options.samplePeriod()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void relativeFileIsResolvedAgainstTheWorkingDirectory() {
+        assertThat(AgentOptions.parse("file=out.jfr").file()).isEqualTo(Path.of("out.jfr").toAbsolutePath());
+    }
+
+    @Test
+    void unknownKeyIsOneProblemAndTheRestStillApplies() {
+        AgentOptions options = AgentOptions.parse("fiel=x.jfr,park-threshold=2ms");
+        assertThat(options.problems()).containsExactly(
+                "unknown option 'fiel' (known: file, monitor-threshold, park-threshold, sample-period, locks,"
+                        + " lock-wait-threshold); ignored");
+        assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(2));
+    }
+
+    @Test
+    void badValuesKeepTheDefaultAndSaySo() {
+        AgentOptions options = AgentOptions.parse("monitor-threshold=-1ms,park-threshold=,sample-period=1h");
+        assertThat(options.problems()).containsExactly(
+                "bad value for monitor-threshold: '-1ms' (expected a duration such as 0ms, 500us or 5ms); using 0ms",
+                "option 'park-threshold' needs a value, e.g. 0ms, 500us or 5ms; ignored",
+                "bad value for sample-period: '1h' (expected a duration such as 20ms); using 20ms");
+        assertThat(options.monitorThreshold()).isEqualTo(Duration.ZERO);
+        assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(1));
+    }
+
+    @Test
+    void unusableFileFallsBackToTheDefault() throws Exception {
+        Path subdir = Files.createDirectory(dir.resolve("sub"));
+        AgentOptions options = AgentOptions.parse("file=" + subdir);
+        assertThat(options.problems()).containsExactly(
+                "file '" + subdir + "' is a directory; recording to the default file instead");
+        assertThat(options.file().getFileName().toString()).startsWith("contention-");
+    }
+
+    @Test
+    void durationsParseEveryUnitAndRejectJunk() {
+        assertThat(AgentOptions.parseDuration("0")).isEqualTo(Duration.ZERO);
+        assertThat(AgentOptions.parseDuration("7ns")).isEqualTo(Duration.ofNanos(7));
+        assertThat(AgentOptions.parseDuration("3US")).isEqualTo(Duration.ofNanos(3_000));
+        assertThat(AgentOptions.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(AgentOptions.parseDuration("1.5ms")).isNull();
+        assertThat(AgentOptions.parseDuration("ms")).isNull();
+        assertThat(AgentOptions.parseDuration("5")).isNull();
+        assertThat(AgentOptions.parseDuration("99999999999999999999s")).isNull();
+    }
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.analyzer.aggregate;
+
+import contention.analyzer.model.CallSite;
+import contention.analyzer.model.Lock;
+import contention.analyzer.model.LockId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-lock accumulator filled while reading: total wait and count, wait per thread and per call site.
+ *
+ * <p>Keyed by {@link LockId}: one per class for JFR's monitors and parks; for the agent's lock instances,
+ * {@link AgentLockStats} keeps one for the threads, sites and stacks of the weighted wait events.
+ *
+ * <p>Assumptions and guarantees: single writer; memory is bounded by distinct waiting threads and by
+ * {@link #MAX_SITES_PER_LOCK}; waits at further sites count toward the lock's totals but not to a site.
+ */
+public final class LockStats {
+
+    // Memory bound while reading: a lock waited for at more sites than this folds the rest into its totals.
+    static final int MAX_SITES_PER_LOCK = 1_000;
+
+    // Sites kept per lock in the model, longest wait first; renderers show fewer.
+    static final int KEPT_SITES_PER_LOCK = 20;
+
+    private final LockId id;
+    private long waitNanos;
+    private long waitCount;
+    private final Map<Long, long[]> waitNanosByThread = new HashMap<>();
+    private final Map<String, SiteStats> sites = new HashMap<>();
+
+    LockStats(LockId id) {
+        this.id = id;
+    }
+
+    /**
+     * Adds {@code count} waits by one thread totalling {@code nanos}; a count above 1 when one event stands
+     * for several waits (the agent's sampled short waits).
+     */
+    void add(long threadId, long nanos, long count, List<String> stackLeafFirst, String siteFrame) {
+        waitNanos += nanos;
+        waitCount += count;
+        waitNanosByThread.computeIfAbsent(threadId, k -> new long[1])[0] += nanos;
+        if (siteFrame == null) {
+            return;
+        }
+        SiteStats site = sites.get(siteFrame);
+        if (site == null && sites.size() < MAX_SITES_PER_LOCK) {
+            site = new SiteStats(siteFrame);
+            sites.put(siteFrame, site);
+        }
+        if (site != null) {
+            site.add(nanos, count, stackLeafFirst);
+        }
+    }
+
+    /** This lock's identity. */
+    public LockId id() {
+        return id;
+    }
+
+    /** Total wait for this lock so far. */
+    public long waitNanos() {
+        return waitNanos;
+    }
+
+    /** Number of waits so far. */
+    public long waitCount() {
+        return waitCount;
+    }
+
+    Lock toLock() {
+        return new Lock(id, waitNanos, waitCount, waiters(), topSites());
+    }
+
+    /** The threads that waited, longest total wait first. */
+    List<Lock.ThreadWait> waiters() {
+        List<Lock.ThreadWait> waiters = new ArrayList<>();
+        waitNanosByThread.forEach((thread, nanos) -> waiters.add(new Lock.ThreadWait(thread, nanos[0])));
+        waiters.sort(Comparator.comparingLong(Lock.ThreadWait::waitNanos).reversed()
+                .thenComparingLong(Lock.ThreadWait::threadId));
+        return waiters;
+    }
+
+    /** The sites kept in the model, longest total wait first. */
+    List<CallSite> topSites() {
+        return sites.values().stream()
+                .map(SiteStats::toCallSite)
+                .sorted(Comparator.comparingLong(CallSite::waitNanos).reversed().thenComparing(CallSite::frame))
+                .limit(KEPT_SITES_PER_LOCK)
+                .toList();
+    }
+}

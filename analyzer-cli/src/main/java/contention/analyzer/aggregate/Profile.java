@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.analyzer.aggregate;
+
+import contention.analyzer.model.Lock;
+import contention.analyzer.model.RecordingInfo;
+import contention.analyzer.model.ThreadActivity;
+import contention.analyzer.model.WaitStack;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What detectors and renderers read: the recording's facts, locks by wait time, threads by time stood
+ * still, and the distinct waiting stacks; immutable.
+ */
+public final class Profile {
+
+    private final RecordingInfo recording;
+    private final List<Lock> locks;
+    private final List<ThreadActivity> threads;
+    private final List<WaitStack> waitStacks;
+    private final Map<Long, ThreadActivity> threadsById = new HashMap<>();
+
+    /**
+     * A profile of already ordered parts.
+     *
+     * @param recording facts about the recording
+     * @param locks locks, longest total wait first
+     * @param threads threads, longest blocked plus waiting time first
+     * @param waitStacks distinct waiting stacks, largest wait first
+     */
+    public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks) {
+        this.recording = Objects.requireNonNull(recording, "recording");
+        this.locks = List.copyOf(locks);
+        this.threads = List.copyOf(threads);
+        this.waitStacks = List.copyOf(waitStacks);
+        for (ThreadActivity thread : this.threads) {
+            threadsById.put(thread.id(), thread);
+        }
+    }
+
+    /** Facts about the recording. */
+    public RecordingInfo recording() {
+        return recording;
+    }
+
+    /** Locks, longest total wait first. */
+    public List<Lock> locks() {
+        return locks;
+    }
+
+    /** Threads that blocked, waited or ran, longest blocked plus waiting time first. */
+    public List<ThreadActivity> threads() {
+        return threads;
+    }
+
+    /** Distinct waiting stacks with their total wait, largest first. */
+    public List<WaitStack> waitStacks() {
+        return waitStacks;
+    }
+
+    /** The thread with this key. */
+    public Optional<ThreadActivity> thread(long id) {
+        return Optional.ofNullable(threadsById.get(id));
+    }
+
+    /** The name of the thread with this key, or {@code "thread-<id>"} when it is unknown. */
+    public String threadName(long id) {
+        ThreadActivity thread = threadsById.get(id);
+        return thread == null ? "thread-" + id : thread.name();
+    }
+
+    /**
+     * How long the threads that waited for this lock were alive during the recording, summed; a thread
+     * whose lifetime is unknown counts at least its wait for this lock. Waiting threads the agent counted but
+     * whose (sampled) waits left no event count as alive for the whole recording, which can only lower the
+     * lock's {@link #waitShare}.
+     */
+    public long aliveNanosOfWaiters(Lock lock) {
+        long sum = 0;
+        for (Lock.ThreadWait waiter : lock.waiters()) {
+            ThreadActivity thread = threadsById.get(waiter.threadId());
+            sum += thread == null ? waiter.waitNanos() : Math.max(thread.aliveNanos(), waiter.waitNanos());
+        }
+        int unseenWaiters = lock.waitingThreads() - lock.waiters().size();
+        return sum + Math.max(0, unseenWaiters) * recording.durationNanos();
+    }
+
+    /**
+     * Share of its waiting threads' time that went to waiting for this lock: lock wait divided by
+     * {@link #aliveNanosOfWaiters}; 0 for a lock nobody waited for.
+     */
+    public double waitShare(Lock lock) {
+        long aliveNanos = aliveNanosOfWaiters(lock);
+        // At most 1: the agent's totals and its sampled per-thread waits are estimated apart.
+        return aliveNanos == 0 ? 0.0 : Math.min(1.0, (double) lock.waitNanos() / aliveNanos);
+    }
+}

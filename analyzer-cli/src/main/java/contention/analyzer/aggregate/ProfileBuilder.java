@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.analyzer.aggregate;
+
+import contention.analyzer.model.AgentInfo;
+import contention.analyzer.model.Lock;
+import contention.analyzer.model.LockId;
+import contention.analyzer.model.RecordingInfo;
+import contention.analyzer.model.ThreadActivity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Accumulates one pass over a recording into a {@link Profile}; the reader calls it once per event, in
+ * file order, with plain values (it never sees JFR types).
+ *
+ * <p>Assumptions and guarantees: single writer, single use ({@link #build()} once). Memory is bounded by
+ * distinct locks, call sites, stacks and threads, never by the number of events.
+ */
+public final class ProfileBuilder {
+
+    // jdk.ThreadCPULoad events of one periodic tick share (nearly) one timestamp; ticks are >= 10 ms apart.
+    static final long CPU_TICK_TOLERANCE_NANOS = 1_000_000L /* 1 ms */;
+
+    private final String source;
+    private long minStartNanos = Long.MAX_VALUE;
+    private long maxEndNanos = Long.MIN_VALUE;
+    private String jvm;
+    private int cpus;
+    private AgentInfo agent;
+    private final Set<String> eventTypes = new HashSet<>();
+    private final Map<String, Long> thresholdsNanos = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<Long, ThreadStats> threads = new HashMap<>();
+    private final Map<LockId, LockStats> locks = new LinkedHashMap<>();
+    private final CollapsedStacks collapsedStacks;
+    // JFR parks on locks, kept apart until build() knows which lock classes the agent timed itself.
+    private final Map<String, LockStats> parkedLocks = new LinkedHashMap<>();
+    private final CollapsedStacks parkedStacks;
+    private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
+    private final Set<String> agentTimedLockClasses = new HashSet<>();
+    private long currentCpuTickNanos = ThreadStats.UNKNOWN;
+    private long previousCpuTickNanos = ThreadStats.UNKNOWN;
+
+    /** A builder for the recording the user named {@code source}. */
+    public ProfileBuilder(String source) {
+        this(source, CollapsedStacks.MAX_DISTINCT_STACKS);
+    }
+
+    ProfileBuilder(String source, int maxDistinctStacks) {
+        this.source = source;
+        this.collapsedStacks = new CollapsedStacks(maxDistinctStacks);
+        this.parkedStacks = new CollapsedStacks(maxDistinctStacks);
+    }
+
+    /** Widens the recording's time span to cover one event, times in nanoseconds since the epoch. */
+    public void eventTime(long startEpochNanos, long endEpochNanos) {
+        minStartNanos = Math.min(minStartNanos, startEpochNanos);
+        maxEndNanos = Math.max(maxEndNanos, Math.max(startEpochNanos, endEpochNanos));
+    }
+
+    /** Notes that events of this type were enabled or present. */
+    public void eventTypePresent(String eventName) {
+        eventTypes.add(eventName);
+    }
+
+    /** Notes the threshold an event type was recorded with; the smallest one seen wins, as in JFR. */
+    public void eventThreshold(String eventName, long thresholdNanos) {
+        thresholdsNanos.merge(eventName, thresholdNanos, Math::min);
+    }
+
+    /** Sets the JVM's description. */
+    public void jvm(String description) {
+        this.jvm = description;
+    }
+
+    /** Sets the number of hardware threads. */
+    public void cpus(int hardwareThreads) {
+        this.cpus = hardwareThreads;
+    }
+
+    /** Records that the contention agent made this recording. */
+    public void agent(AgentInfo agentInfo) {
+        this.agent = agentInfo;
+    }
+
+    /** Adds a reading problem the report must mention. */
+    public void warning(String sentence) {
+        warnings.add(sentence);
+    }
+
+    /** The accumulator of one thread, created on first sight; name and flag follow the latest event. */
+    public ThreadStats thread(long id, String name, boolean virtual) {
+        ThreadStats stats = threads.get(id);
+        if (stats == null) {
+            stats = new ThreadStats(id, name, virtual);
+            threads.put(id, stats);
+        } else if (!stats.name().equals(name)) {
+            stats.rename(name, virtual);
+        }
+        return stats;
+    }
+
+    /** The thread started at this time (nanoseconds since the epoch). */
+    public void threadStarted(ThreadStats thread, long epochNanos) {
+        thread.started(epochNanos);
+    }
+
+    /** The thread ended at this time (nanoseconds since the epoch). */
+    public void threadEnded(ThreadStats thread, long epochNanos) {
+        thread.ended(epochNanos);
+    }
+
+    /**
+     * One {@code jdk.ThreadCPULoad} sample: {@code load} is user plus system time as a share of all CPUs
+     * over the interval since the previous periodic tick.
+     */
+    public void threadCpuLoad(ThreadStats thread, long epochNanos, double load) {
+        if (currentCpuTickNanos == ThreadStats.UNKNOWN || epochNanos - currentCpuTickNanos > CPU_TICK_TOLERANCE_NANOS) {
+            previousCpuTickNanos = currentCpuTickNanos;
+            currentCpuTickNanos = epochNanos;
+        }
+        thread.cpuLoad(epochNanos, load, previousCpuTickNanos);
+    }
+
+    /*
+     * Which source counts a lock wait, so that none is counted twice:
+     * - Monitors (synchronized): jdk.JavaMonitorEnter, through lockWait().
+     * - java.util.concurrent locks the agent instruments: the agent's contention.LockStats (totals) and
+     *   contention.LockWait (threads, sites, stacks), through agentLockStats() and agentLockWait(). The agent
+     *   times every contended acquisition, the short ones included, so JFR's jdk.ThreadPark events on the same
+     *   lock classes (only waits above JFR's threshold, and the same waits again) are dropped, for the locks
+     *   and for the threads' blocked time alike.
+     * - Other j.u.c locks (parks whose blocker is a lock's synchronizer, the agent not timing that class):
+     *   jdk.ThreadPark, through parkedOnLock(); a class-grouped lock as JFR alone can tell.
+     * Which classes the agent timed is known only once the whole recording is read (its statistics come once
+     * a second), so parks on locks are kept apart until build().
+     * Waits for locks count as a thread's blocked time; parks on conditions and queues, Object.wait and
+     * Thread.sleep as its waiting time (threadWaiting()).
+     * Known gap: a thread re-acquiring a lock after Condition.await parks on the lock's synchronizer without
+     * passing the agent's timed methods; on an agent-timed class that wait is in neither source.
+     */
+
+    /**
+     * One wait to enter a monitor ({@code jdk.JavaMonitorEnter}), or any other lock wait counted as it comes.
+     *
+     * @param thread the waiting thread
+     * @param lock the lock waited for
+     * @param waitNanos how long the thread waited
+     * @param stackLeafFirst the waiting stack, innermost frame first, already cut to the reported depth
+     * @param siteFrame the call site this wait is attributed to, or {@code null} without a stack
+     */
+    public void lockWait(ThreadStats thread, LockId lock, long waitNanos, List<String> stackLeafFirst, String siteFrame) {
+        thread.addBlocked(waitNanos);
+        locks.computeIfAbsent(lock, LockStats::new).add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame);
+        if (!stackLeafFirst.isEmpty()) {
+            collapsedStacks.add(stackLeafFirst, lock.className(), waitNanos);
+        }
+    }
+
+    /**
+     * One {@code jdk.ThreadPark} on a lock's synchronizer: a lock wait, unless the agent timed locks of this
+     * class itself (decided in {@link #build()}).
+     *
+     * @param thread the parked thread
+     * @param lockClass the lock's class, e.g. {@code java.util.concurrent.locks.ReentrantLock} for a park on
+     *     its {@code NonfairSync}
+     * @param waitNanos how long the thread parked
+     * @param stackLeafFirst the parked stack, innermost frame first
+     * @param siteFrame the call site, or {@code null} without a stack
+     */
+    public void parkedOnLock(ThreadStats thread, String lockClass, long waitNanos, List<String> stackLeafFirst,
+            String siteFrame) {
+        thread.addParkedOnLock(lockClass, waitNanos);
+        parkedLocks.computeIfAbsent(lockClass, c -> new LockStats(LockId.ofClass(c)))
+                .add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame);
+        if (!stackLeafFirst.isEmpty()) {
+            parkedStacks.add(stackLeafFirst, lockClass, waitNanos);
+        }
+    }
+
+    /**
+     * One period of one lock instance's statistics from the agent ({@code contention.LockStats}).
+     *
+     * @param agentId the agent's id of the lock, {@link LockId#AGENT_OTHER_LOCKS} for its bucket of other locks
+     * @param lockClass the lock's class
+     * @param allocationStack where the lock was created, innermost frame first; empty when unknown
+     * @param periodNanos how long the period was
+     * @param acquisitions estimated acquisitions in the period
+     * @param contended acquisitions that waited
+     * @param waitNanos their total wait
+     * @param holdNanos estimated total hold time in the period
+     * @param waitingThreads distinct threads that waited in the period
+     * @param endEpochNanos when the period ended (the event's time), nanoseconds since the epoch
+     */
+    public void agentLockStats(long agentId, String lockClass, List<String> allocationStack, String field,
+            boolean fair, long periodNanos, long acquisitions, long contended, long waitNanos, long holdNanos, int waitingThreads,
+            long endEpochNanos) {
+        agentLock(agentId, lockClass, null).stats(allocationStack, field, fair, periodNanos, acquisitions, contended,
+                waitNanos, holdNanos, waitingThreads, endEpochNanos);
+    }
+
+    /**
+     * One wait the agent timed ({@code contention.LockWait}), standing for {@code weight} waits like it.
+     *
+     * @param thread the waiting thread
+     * @param agentId the agent's id of the lock
+     * @param lockClass the lock's class
+     * @param acquiredThrough the class whose method the agent timed (the stack's first frame below the agent's
+     *     own), e.g. {@code java.util.concurrent.locks.ReentrantLock}, or {@code null}
+     * @param waitNanos the wait the agent timed
+     * @param weight how many waits this event stands for (1 at or above the agent's threshold)
+     * @param stackLeafFirst the waiting stack without the agent's frames, innermost first
+     * @param siteFrame the call site, or {@code null} without a stack
+     * @param endEpochNanos when the wait ended, nanoseconds since the epoch
+     */
+    public void agentLockWait(ThreadStats thread, long agentId, String lockClass, String acquiredThrough,
+            long waitNanos, int weight, List<String> stackLeafFirst, String siteFrame, long endEpochNanos) {
+        AgentLockStats lock = agentLock(agentId, lockClass, acquiredThrough);
+        long weightedNanos = waitNanos * weight;
+        thread.addBlocked(weightedNanos);
+        lock.waitEvent(thread.id(), waitNanos, weight, stackLeafFirst, siteFrame, endEpochNanos);
+        if (!stackLeafFirst.isEmpty()) {
+            collapsedStacks.add(stackLeafFirst, lock.lockClass(), weightedNanos);
+        }
+    }
+
+    private AgentLockStats agentLock(long agentId, String lockClass, String acquiredThrough) {
+        if (agentId != LockId.AGENT_OTHER_LOCKS) {
+            // The bucket's class is a label ("[other locks]"), not a class whose parks it would replace.
+            agentTimedLockClasses.add(lockClass);
+        }
+        if (acquiredThrough != null) {
+            // A subclass of ReentrantLock is timed through ReentrantLock's methods, and parks as a ReentrantLock.
+            agentTimedLockClasses.add(acquiredThrough);
+        }
+        return agentLocks.computeIfAbsent(agentId, id -> new AgentLockStats(id, lockClass));
+    }
+
+    /** Time a thread spent waiting for something other than a lock (a signal, a queue, a timeout). */
+    public void threadWaiting(ThreadStats thread, long waitNanos) {
+        thread.addWaiting(waitNanos);
+    }
+
+    /** The profile of everything added so far. */
+    public Profile build() {
+        boolean empty = minStartNanos == Long.MAX_VALUE;
+        long startNanos = empty ? 0 : minStartNanos;
+        long endNanos = empty ? 0 : maxEndNanos;
+        Instant startTime = empty
+                ? null
+                : Instant.ofEpochSecond(Math.floorDiv(startNanos, 1_000_000_000L), Math.floorMod(startNanos, 1_000_000_000L));
+        long durationNanos = endNanos - startNanos;
+        Set<String> agentTimed = Set.copyOf(agentTimedLockClasses);
+        RecordingInfo recording = new RecordingInfo(source, startTime, durationNanos, jvm, cpus, agent, eventTypes,
+                thresholdsNanos, warnings, new TreeSet<>(agentTimed));
+
+        List<Lock> lockList = new ArrayList<>(locks.size() + parkedLocks.size() + agentLocks.size());
+        for (LockStats stats : locks.values()) {
+            lockList.add(stats.toLock());
+        }
+        for (LockStats stats : parkedLocks.values()) {
+            if (!agentTimed.contains(stats.id().className())) {
+                lockList.add(stats.toLock());
+            }
+        }
+        for (AgentLockStats stats : agentLocks.values()) {
+            lockList.add(stats.toLock(startNanos, durationNanos));
+        }
+        collapsedStacks.addAll(parkedStacks, lockClass -> !agentTimed.contains(lockClass));
+        lockList.sort(Comparator.comparingLong(Lock::waitNanos).reversed()
+                .thenComparing(lock -> lock.id().key()));
+
+        List<ThreadActivity> threadList = new ArrayList<>();
+        for (ThreadStats stats : threads.values()) {
+            ThreadActivity activity = stats.toActivity(startNanos, endNanos, cpus, agentTimed);
+            if (activity.stalledNanos() > 0 || activity.runningNanos() > 0) {
+                threadList.add(activity);
+            }
+        }
+        threadList.sort(Comparator.comparingLong(ThreadActivity::stalledNanos).reversed()
+                .thenComparing(Comparator.comparingLong(ThreadActivity::runningNanos).reversed())
+                .thenComparing(ThreadActivity::name)
+                .thenComparingLong(ThreadActivity::id));
+        return new Profile(recording, lockList, threadList, collapsedStacks.toWaitStacks());
+    }
+}

@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.analyzer.read;
+
+import static contention.analyzer.model.LockId.STATIC_SYNCHRONIZED;
+
+import contention.analyzer.aggregate.Profile;
+import contention.analyzer.aggregate.ProfileBuilder;
+import contention.analyzer.aggregate.ThreadStats;
+import contention.analyzer.model.AgentInfo;
+import contention.analyzer.model.LockId;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Reads a JFR recording in one streaming pass into a {@link Profile}; the only class that touches
+ * {@link RecordedEvent}.
+ *
+ * <p>Memory is bounded by distinct locks, sites, stacks and threads: events are read one at a time with
+ * {@link RecordingFile#readEvent()}, never all at once. A recording cut short yields the profile of the
+ * events before the cut plus a warning; one with no readable event is an error.
+ */
+public final class RecordingReader {
+
+    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+
+    // Event types whose threshold decides which waits are in the recording; the text report mentions them.
+    private static final Set<String> THRESHOLD_EVENTS = Set.of(
+            EventNames.JAVA_MONITOR_ENTER, EventNames.THREAD_PARK, EventNames.JAVA_MONITOR_WAIT,
+            EventNames.VIRTUAL_THREAD_PINNED);
+
+    // The JFR parser hands out one RecordedStackTrace object per stack id and chunk; converting each once
+    // saves formatting the same frames for every event. Cleared when full so it stays small.
+    private static final int MAX_CACHED_STACKS = 4_096;
+
+    private final String source;
+    private final ProfileBuilder builder;
+    private final Map<RecordedStackTrace, ConvertedStack> stackCache = new HashMap<>();
+    private final Map<Long, String> eventNamesById = new HashMap<>();
+    private final Map<Long, Boolean> enabledById = new HashMap<>();
+    private final Map<Long, Long> thresholdNanosById = new HashMap<>();
+
+    private RecordingReader(String source) {
+        this.source = source;
+        this.builder = new ProfileBuilder(source);
+    }
+
+    /**
+     * Reads {@code file} into a profile.
+     *
+     * @param file the recording
+     * @param source the file's name as the user gave it, used in messages and the report
+     * @throws UnreadableRecordingException when the file is missing, not a recording, or has no readable event
+     */
+    public static Profile read(Path file, String source) throws UnreadableRecordingException {
+        checkReadable(file, source);
+        return new RecordingReader(source).readAll(file);
+    }
+
+    /** Rejects, with one clear sentence, what cannot possibly be a recording, before JFR's parser sees it. */
+    static void checkReadable(Path file, String source) throws UnreadableRecordingException {
+        if (!Files.exists(file)) {
+            throw new UnreadableRecordingException("no such file", source);
+        }
+        if (Files.isDirectory(file)) {
+            throw UnreadableRecordingException.directory(source);
+        }
+        if (!Files.isReadable(file)) {
+            throw new UnreadableRecordingException("permission denied reading", source);
+        }
+        byte[] head = new byte[JFR_MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw UnreadableRecordingException.of(e, source);
+        }
+        if (read == 0) {
+            throw new UnreadableRecordingException("file is empty", source);
+        }
+        if (read < head.length || !Arrays.equals(head, JFR_MAGIC)) {
+            throw new UnreadableRecordingException("not a JFR recording", source);
+        }
+    }
+
+    private Profile readAll(Path file) throws UnreadableRecordingException {
+        long eventsRead = 0;
+        Exception damage = null;
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (true) {
+                RecordedEvent event;
+                try {
+                    if (!recording.hasMoreEvents()) {
+                        break;
+                    }
+                    event = recording.readEvent();
+                } catch (IOException | RuntimeException e) {
+                    // A cut or damaged chunk: keep what was read before it.
+                    damage = e;
+                    break;
+                } catch (InternalError e) {
+                    // The parser signals some corrupt data this way.
+                    damage = new IOException(e.getMessage(), e);
+                    break;
+                }
+                eventsRead++;
+                accept(event);
+            }
+            if (damage == null) {
+                readEventNames(recording);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Opening a cut file can fail inside the JDK's parser with any runtime exception.
+            damage = e;
+        } catch (InternalError e) {
+            damage = new IOException(e.getMessage(), e);
+        }
+        if (damage != null) {
+            if (eventsRead == 0) {
+                throw damage instanceof IOException io
+                        ? UnreadableRecordingException.of(io, source)
+                        // The parser's runtime exceptions mean cut or corrupt data, never a usable message.
+                        : new UnreadableRecordingException(
+                                "recording is damaged or truncated, no event could be read in", source);
+            }
+            String problem = damage instanceof EOFException ? "truncated" : "damaged";
+            builder.warning(String.format(Locale.ROOT, "recording is %s '%s'; the report covers the first %d events",
+                    problem, source, eventsRead));
+        }
+        applySettings();
+        return builder.build();
+    }
+
+    private void accept(RecordedEvent event) {
+        EventType type = event.getEventType();
+        String name = type.getName();
+        eventNamesById.putIfAbsent(type.getId(), name);
+        builder.eventTypePresent(name);
+        builder.eventTime(epochNanos(event.getStartTime()), epochNanos(event.getEndTime()));
+        switch (name) {
+            case EventNames.JAVA_MONITOR_ENTER -> monitorEnter(event);
+            case EventNames.THREAD_PARK -> threadPark(event);
+            case EventNames.JAVA_MONITOR_WAIT, EventNames.THREAD_SLEEP -> waiting(event);
+            case EventNames.LOCK_STATS -> agentLockStats(event);
+            case EventNames.LOCK_WAIT -> agentLockWait(event);
+            case EventNames.THREAD_START -> threadStart(event);
+            case EventNames.THREAD_END -> threadEnd(event);
+            case EventNames.THREAD_CPU_LOAD -> threadCpuLoad(event);
+            case EventNames.JVM_INFORMATION -> jvmInformation(event);
+            case EventNames.CPU_INFORMATION -> cpuInformation(event);
+            case EventNames.AGENT_INFO -> agentInfo(event);
+            case EventNames.ACTIVE_SETTING -> activeSetting(event);
+            default -> {
+                // Other types (jdk.CPULoad, jdk.ExecutionSample, jdk.VirtualThreadPinned, ...) only count as
+                // present until a detector reads them.
+            }
+        }
+    }
+
+    private void monitorEnter(RecordedEvent event) {
+        ThreadStats thread = thread(event.getThread());
+        if (thread == null) {
+            return;
+        }
+        RecordedClass monitorClass = event.hasField("monitorClass") ? event.getClass("monitorClass") : null;
+        String lockClass = ClassNames.javaName(monitorClass == null ? null : monitorClass.getName());
+        ConvertedStack stack = convert(event.getStackTrace());
+        if (isJfrInternal(lockClass, stack)) {
+            return;
+        }
+        builder.lockWait(thread, monitorId(lockClass, event.getStackTrace()), event.getDuration().toNanos(),
+                stack.framesLeafFirst(), stack.site());
+    }
+
+    /**
+     * The lock a monitor event waited for. A {@code java.lang.Class} monitor entered by a {@code static
+     * synchronized} method (the top frame, since the monitor is taken in its prologue) is that class's monitor, one
+     * for the whole JVM: it is named {@code com.acme.Ids.class} with the method as its place, not "java.lang.Class".
+     */
+    static LockId monitorId(String lockClass, RecordedStackTrace stackTrace) {
+        if ("java.lang.Class".equals(lockClass) && stackTrace != null && !stackTrace.getFrames().isEmpty()) {
+            RecordedMethod top = stackTrace.getFrames().get(0).getMethod();
+            if (top != null && top.getType() != null && Modifier.isStatic(top.getModifiers())
+                    && Modifier.isSynchronized(top.getModifiers())) {
+                String owner = ClassNames.javaName(top.getType().getName());
+                return new LockId(owner + ".class", LockId.NO_AGENT_ID, null,
+                        STATIC_SYNCHRONIZED + owner + "." + top.getName());
+            }
+        }
+        return LockId.ofClass(lockClass);
+    }
+
+    private void threadPark(RecordedEvent event) {
+        ThreadStats thread = thread(event.getThread());
+        if (thread == null) {
+            return;
+        }
+        RecordedClass parkedClass = event.hasField("parkedClass") ? event.getClass("parkedClass") : null;
+        String lockClass = parkedClass == null ? null : ParkBlockers.lockClassOf(ClassNames.javaName(parkedClass.getName()));
+        if (lockClass == null) {
+            // Idle pool workers, queues, conditions, futures: the thread waits for work, not for a lock.
+            builder.threadWaiting(thread, event.getDuration().toNanos());
+            return;
+        }
+        ConvertedStack stack = convert(event.getStackTrace());
+        if (!isJfrInternal(lockClass, stack)) {
+            builder.parkedOnLock(thread, lockClass, event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site());
+        }
+    }
+
+    // JFR's own locks (its PlatformRecorder monitor, say): the profiler does not report on itself.
+    private static boolean isJfrInternal(String lockClass, ConvertedStack stack) {
+        return ClassNames.isJfrInternal(lockClass) || (stack.siteClass() != null && ClassNames.isJfrInternal(stack.siteClass()));
+    }
+
+    private void agentLockStats(RecordedEvent event) {
+        long agentId = number(event, "lockId");
+        String lockClass = text(event, "lockClass");
+        if (agentId < 0 || lockClass == null || lockClass.isEmpty()) {
+            return;
+        }
+        // "field" is absent from recordings of agents before it was added: text() then gives null.
+        builder.agentLockStats(agentId, lockClass, allocationStack(text(event, "allocationSite")), text(event, "field"),
+                event.hasField("fair") && event.getBoolean("fair"), number(event, "periodNanos"), number(event, "acquisitions"), number(event, "contendedAcquisitions"), number(event, "waitNanos"),
+                number(event, "holdNanos"), (int) number(event, "waitingThreads"), epochNanos(event.getEndTime()));
+    }
+
+    private void agentLockWait(RecordedEvent event) {
+        ThreadStats thread = thread(event.getThread());
+        long agentId = number(event, "lockId");
+        String lockClass = text(event, "lockClass");
+        if (thread == null || agentId < 0 || lockClass == null || lockClass.isEmpty()) {
+            return;
+        }
+        ConvertedStack stack = convert(event.getStackTrace());
+        if (isJfrInternal(lockClass, stack)) {
+            return;
+        }
+        // An event without a weight (an older agent) stands for itself.
+        long weight = event.hasField("weight") ? number(event, "weight") : 1;
+        // The first frame below the agent's is the lock method it timed (ReentrantLock.lock(), also for a
+        // subclass): parks on that lock class are the same waits.
+        String acquiredThrough = stack.firstClass() == null ? null : ParkBlockers.lockClassOf(stack.firstClass());
+        builder.agentLockWait(thread, agentId, lockClass, acquiredThrough, number(event, "waitNanos"),
+                (int) Math.max(1, weight), stack.framesLeafFirst(), stack.site(), epochNanos(event.getEndTime()));
+    }
+
+    /** The agent's allocation site, frames separated by newlines, innermost first; empty when unknown. */
+    static List<String> allocationStack(String allocationSite) {
+        if (allocationSite == null || allocationSite.isBlank()) {
+            return List.of();
+        }
+        return allocationSite.lines().map(String::strip).filter(frame -> !frame.isEmpty()).toList();
+    }
+
+    private void waiting(RecordedEvent event) {
+        ThreadStats thread = thread(event.getThread());
+        if (thread != null) {
+            builder.threadWaiting(thread, event.getDuration().toNanos());
+        }
+    }
+
+    private void threadStart(RecordedEvent event) {
+        ThreadStats thread = thread(subjectThread(event));
+        if (thread != null) {
+            builder.threadStarted(thread, epochNanos(event.getStartTime()));
+        }
+    }
+
+    private void threadEnd(RecordedEvent event) {
+        ThreadStats thread = thread(subjectThread(event));
+        if (thread != null) {
+            builder.threadEnded(thread, epochNanos(event.getStartTime()));
+        }
+    }
+
+    private static RecordedThread subjectThread(RecordedEvent event) {
+        // jdk.ThreadStart and jdk.ThreadEnd name the thread in a "thread" field; the event thread may be the parent.
+        return event.hasField("thread") ? event.getThread("thread") : event.getThread();
+    }
+
+    private void threadCpuLoad(RecordedEvent event) {
+        ThreadStats thread = thread(event.getThread());
+        if (thread != null && event.hasField("user") && event.hasField("system")) {
+            double load = event.getFloat("user") + event.getFloat("system");
+            builder.threadCpuLoad(thread, epochNanos(event.getStartTime()), load);
+        }
+    }
+
+    private void jvmInformation(RecordedEvent event) {
+        builder.jvm(describeJvm(text(event, "jvmName"), text(event, "jvmVersion")));
+    }
+
+    /**
+     * A short JVM description from {@code jdk.JVMInformation}: the name plus the version in the first
+     * parentheses of {@code jvmVersion}, e.g. {@code OpenJDK 64-Bit Server VM 17.0.15+6}.
+     */
+    static String describeJvm(String jvmName, String jvmVersion) {
+        String version = null;
+        if (jvmVersion != null) {
+            int open = jvmVersion.indexOf('(');
+            int close = open < 0 ? -1 : jvmVersion.indexOf(')', open);
+            version = close > open + 1 ? jvmVersion.substring(open + 1, close) : jvmVersion.strip();
+        }
+        if (jvmName == null || jvmName.isBlank()) {
+            return version;
+        }
+        return version == null || version.isBlank() ? jvmName : jvmName + " " + version;
+    }
+
+    private void cpuInformation(RecordedEvent event) {
+        if (event.hasField("hwThreads") && event.getValue("hwThreads") instanceof Number hwThreads) {
+            builder.cpus(hwThreads.intValue());
+        }
+    }
+
+    private void agentInfo(RecordedEvent event) {
+        String version = text(event, "agentVersion");
+        builder.agent(new AgentInfo(version == null ? "unknown" : version, text(event, "options")));
+    }
+
+    private void activeSetting(RecordedEvent event) {
+        if (!event.hasField("id") || !event.hasField("name") || !event.hasField("value")) {
+            return;
+        }
+        if (!(event.getValue("id") instanceof Number idValue)) {
+            return;
+        }
+        long id = idValue.longValue();
+        String setting = text(event, "name");
+        String value = text(event, "value");
+        if ("enabled".equals(setting)) {
+            // Several recordings may run at once; JFR records an event if any of them enables it.
+            enabledById.merge(id, "true".equals(value), Boolean::logicalOr);
+        } else if ("threshold".equals(setting)) {
+            long nanos = parseTimespanNanos(value);
+            if (nanos >= 0) {
+                thresholdNanosById.merge(id, nanos, Math::min);
+            }
+        }
+    }
+
+    /** Nanoseconds in a JFR setting value such as {@code "20 ms"} or {@code "0 ns"}; -1 if not a timespan. */
+    static long parseTimespanNanos(String value) {
+        if (value == null) {
+            return -1;
+        }
+        String[] parts = value.strip().split("\\s+");
+        if (parts.length != 2) {
+            return -1;
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        long unitNanos = switch (parts[1]) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
+            default -> -1L;
+        };
+        return unitNanos < 0 || amount < 0 ? -1 : amount * unitNanos;
+    }
+
+    private void readEventNames(RecordingFile recording) {
+        if (enabledById.isEmpty() && thresholdNanosById.isEmpty()) {
+            return;
+        }
+        try {
+            // Reads only each chunk's metadata; needed to name types that were enabled but never occurred.
+            for (EventType type : recording.readEventTypes()) {
+                eventNamesById.putIfAbsent(type.getId(), type.getName());
+            }
+        } catch (IOException | RuntimeException e) {
+            // Fall back to the names of the types that occurred.
+        }
+    }
+
+    private void applySettings() {
+        enabledById.forEach((id, enabled) -> {
+            String name = eventNamesById.get(id);
+            if (enabled && name != null) {
+                builder.eventTypePresent(name);
+            }
+        });
+        thresholdNanosById.forEach((id, nanos) -> {
+            String name = eventNamesById.get(id);
+            if (name != null && THRESHOLD_EVENTS.contains(name) && enabledById.getOrDefault(id, true)) {
+                builder.eventThreshold(name, nanos);
+            }
+        });
+    }
+
+    // A field's value as a whole number, or 0 when absent or not a number.
+    private static long number(RecordedEvent event, String field) {
+        return event.hasField(field) && event.getValue(field) instanceof Number value ? value.longValue() : 0;
+    }
+
+    // A field's value as text, or null when absent: tolerates other tools' (and older agents') field types.
+    private static String text(RecordedEvent event, String field) {
+        if (!event.hasField(field)) {
+            return null;
+        }
+        Object value = event.getValue(field);
+        return value == null ? null : value.toString();
+    }
+
+    private ThreadStats thread(RecordedThread thread) {
+        if (thread == null) {
+            return null;
+        }
+        long javaId = thread.getJavaThreadId();
+        // Native threads have no Java id; a negative key keeps them apart from Java threads.
+        long key = javaId > 0 ? javaId : -1 - thread.getOSThreadId();
+        // RecordedThread.isVirtual() is JDK 21+; this analyzer is built for 17, so ask for the field.
+        boolean virtual = thread.hasField("virtual") && thread.getBoolean("virtual");
+        String name = thread.getJavaName();
+        if (name == null || name.isBlank()) {
+            name = thread.getOSName();
+        }
+        if (ProfilerThreads.isProfilerThread(name)) {
+            // JFR's and the agent's threads: their events are the profiler's own activity, never reported.
+            return null;
+        }
+        if (name == null || name.isBlank()) {
+            // Virtual threads are usually unnamed.
+            name = (virtual ? "virtual-" : "thread-") + key;
+        }
+        return builder.thread(key, name, virtual);
+    }
+
+    private ConvertedStack convert(RecordedStackTrace stackTrace) {
+        if (stackTrace == null) {
+            return ConvertedStack.EMPTY;
+        }
+        ConvertedStack converted = stackCache.get(stackTrace);
+        if (converted == null) {
+            converted = ConvertedStack.of(stackTrace);
+            if (stackCache.size() >= MAX_CACHED_STACKS) {
+                stackCache.clear();
+            }
+            stackCache.put(stackTrace, converted);
+        }
+        return converted;
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /**
+     * A waiting stack in report form: formatted frames, innermost first, its call site, the class of that
+     * site and the class of the first frame below the agent's own.
+     */
+    private record ConvertedStack(List<String> framesLeafFirst, String site, String siteClass, String firstClass) {
+
+        static final ConvertedStack EMPTY = new ConvertedStack(List.of(), null, null, null);
+
+        static ConvertedStack of(RecordedStackTrace stackTrace) {
+            List<String> classNames = new ArrayList<>();
+            List<String> frames = new ArrayList<>();
+            for (RecordedFrame frame : stackTrace.getFrames()) {
+                RecordedMethod method = frame.getMethod();
+                if (method == null || method.getType() == null) {
+                    continue;
+                }
+                String className = ClassNames.javaName(method.getType().getName());
+                if (ClassNames.isAgent(className)) {
+                    // The agent's helpers sit on the waiting thread's stack; they are never part of a report.
+                    continue;
+                }
+                classNames.add(className);
+                frames.add(Frames.format(className, method.getName(), frame.getLineNumber()));
+            }
+            int siteIndex = Frames.siteIndex(classNames);
+            String site = siteIndex < 0 ? null : frames.get(siteIndex);
+            String siteClass = siteIndex < 0 ? null : classNames.get(siteIndex);
+            String firstClass = classNames.isEmpty() ? null : classNames.get(0);
+            List<String> kept = frames.size() > Frames.MAX_STACK_DEPTH ? frames.subList(0, Frames.MAX_STACK_DEPTH) : frames;
+            return new ConvertedStack(List.copyOf(kept), site, siteClass, firstClass);
+        }
+    }
+}

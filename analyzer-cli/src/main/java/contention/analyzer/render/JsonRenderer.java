@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.analyzer.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import contention.analyzer.aggregate.Profile;
+import contention.analyzer.detect.Analysis;
+import contention.analyzer.detect.Finding;
+import contention.analyzer.model.CallSite;
+import contention.analyzer.model.Lock;
+import contention.analyzer.model.LockId;
+import contention.analyzer.model.RecordingInfo;
+import contention.analyzer.model.ThreadActivity;
+import contention.analyzer.read.EventNames;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as JSON, exactly as the report contract (schemaVersion 1) describes it: fields in the
+ * contract's order, times in milliseconds, unknown or unused fields left out rather than null.
+ */
+public final class JsonRenderer implements Renderer {
+
+    /** The contract version this renderer writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    // Pure ASCII output stays valid JSON whatever the terminal's or file's charset.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+
+    @Override
+    public void render(Analysis analysis, Writer out) throws IOException {
+        MAPPER.writeValue(out, toJson(analysis));
+        out.write('\n');
+        out.flush();
+    }
+
+    /** The report as a JSON tree, for callers that embed or compare it. */
+    public ObjectNode toJson(Analysis analysis) {
+        Profile profile = analysis.profile();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.set("recording", recording(profile.recording()));
+        ArrayNode findings = root.putArray("findings");
+        for (Finding finding : analysis.findings()) {
+            findings.add(finding(finding));
+        }
+        ArrayNode locks = root.putArray("locks");
+        for (Lock lock : profile.locks()) {
+            locks.add(lock(lock));
+        }
+        // Executors come from the agent's executor events, which no reader handles yet.
+        root.putArray("executors");
+        ArrayNode threads = root.putArray("threads");
+        boolean running = profile.recording().has(EventNames.THREAD_CPU_LOAD);
+        for (ThreadActivity thread : profile.threads()) {
+            threads.add(thread(thread, running));
+        }
+        return root;
+    }
+
+    private static ObjectNode recording(RecordingInfo recording) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("source", recording.source());
+        recording.start().ifPresent(start -> node.put("startTime", start.toString()));
+        node.put("durationMs", Durations.millis(recording.durationNanos()));
+        recording.jvmDescription().ifPresent(jvm -> node.put("jvm", jvm));
+        if (recording.cpus() > 0) {
+            node.put("cpus", recording.cpus());
+        }
+        return node;
+    }
+
+    private static ObjectNode finding(Finding finding) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("kind", finding.kind().label());
+        node.put("severity", finding.severity().label());
+        node.put("title", finding.title());
+        if (finding.explanation() != null && !finding.explanation().isEmpty()) {
+            node.put("explanation", finding.explanation());
+        }
+        if (finding.lock() != null) {
+            node.set("lock", lockRef(finding.lock()));
+        }
+        if (!finding.sites().isEmpty()) {
+            node.set("sites", sites(finding.sites()));
+        }
+        if (!finding.threads().isEmpty()) {
+            ArrayNode threads = node.putArray("threads");
+            finding.threads().forEach(threads::add);
+        }
+        if (!finding.metrics().isEmpty()) {
+            ObjectNode metrics = node.putObject("metrics");
+            for (Map.Entry<String, Double> metric : finding.metrics().entrySet()) {
+                metrics.put(metric.getKey(), round(metric.getValue()));
+            }
+        }
+        node.put("advice", finding.advice());
+        return node;
+    }
+
+    private static ObjectNode lockRef(LockId lock) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("class", lock.className());
+        if (lock.allocationSite() != null) {
+            node.put("allocationSite", lock.allocationSite());
+        }
+        if (lock.field() != null) {
+            node.put("field", lock.field());
+        }
+        // Beyond the contract's lockRef: the id of the same lock in "locks", which tells two instances apart.
+        node.put("id", lock.key());
+        return node;
+    }
+
+    private static ObjectNode lock(Lock lock) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", lock.id().key());
+        node.put("class", lock.className());
+        if (lock.id().allocationSite() != null) {
+            node.put("allocationSite", lock.id().allocationSite());
+        }
+        if (lock.id().field() != null) {
+            node.put("field", lock.id().field());
+        }
+        node.put("waitTimeMs", Durations.millis(lock.waitNanos()));
+        node.put("waitCount", lock.waitCount());
+        Lock.Usage usage = lock.usage();
+        if (usage != null) {
+            // "acquisitions" is beyond the contract: the agent's estimate, contended or not.
+            node.put("acquisitions", usage.acquisitions());
+            node.put("holdTimeMs", Durations.millis(usage.holdNanos()));
+            node.put("utilization", round(usage.utilization()));
+        }
+        node.put("threads", lock.waitingThreads());
+        node.set("sites", sites(lock.sites()));
+        return node;
+    }
+
+    private static ArrayNode sites(List<CallSite> sites) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (CallSite site : sites) {
+            ObjectNode node = array.addObject();
+            node.put("frame", site.frame());
+            node.put("waitTimeMs", Durations.millis(site.waitNanos()));
+            node.put("count", site.count());
+            ArrayNode stack = node.putArray("stack");
+            site.stack().forEach(stack::add);
+        }
+        return array;
+    }
+
+    private static ObjectNode thread(ThreadActivity thread, boolean running) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", thread.name());
+        node.put("virtual", thread.virtual());
+        node.put("blockedMs", Durations.millis(thread.blockedNanos()));
+        node.put("waitingMs", Durations.millis(thread.waitingNanos()));
+        if (running) {
+            node.put("runningMs", Durations.millis(thread.runningNanos()));
+        }
+        return node;
+    }
+
+    // Ratios to four decimals: enough to compare runs, short enough to read.
+    private static double round(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
+    }
+}

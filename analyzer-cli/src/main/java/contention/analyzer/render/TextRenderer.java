@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.analyzer.render;
+
+import contention.analyzer.aggregate.Profile;
+import contention.analyzer.detect.Analysis;
+import contention.analyzer.detect.Finding;
+import contention.analyzer.detect.NotChecked;
+import contention.analyzer.model.CallSite;
+import contention.analyzer.model.Lock;
+import contention.analyzer.model.RecordingInfo;
+import contention.analyzer.model.ThreadActivity;
+import contention.analyzer.read.EventNames;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report for people, read top to bottom like the JDK's {@code jfr summary}: what was recorded,
+ * findings first, then locks by wait time with their worst call sites, threads by time stood still, and
+ * what could not be checked.
+ */
+public final class TextRenderer implements Renderer {
+
+    // How much of each table a person reads; the JSON report has the rest.
+    static final int MAX_LOCKS_SHOWN = 10;
+    static final int MAX_SITES_SHOWN_PER_LOCK = 3;
+    static final int MAX_THREADS_SHOWN = 10;
+
+    // Explanations and advice wrap here, as a terminal or a code review shows them without scrolling.
+    static final int MAX_LINE_WIDTH = 100;
+
+    private static final String INDENT = "  ";
+    private static final DateTimeFormatter START_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    @Override
+    public void render(Analysis analysis, Writer out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        header(analysis.profile(), lines);
+        findings(analysis.findings(), lines);
+        locks(analysis.profile(), lines);
+        threads(analysis.profile(), lines);
+        notChecked(analysis.notChecked(), lines);
+        for (String line : lines) {
+            out.write(line);
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    private static void header(Profile profile, List<String> lines) {
+        RecordingInfo recording = profile.recording();
+        lines.add("Recording " + recording.source());
+        TextTable facts = new TextTable("", "");
+        recording.start().ifPresent(start -> facts.row("Start", START_TIME.format(start)));
+        facts.row("Duration", Durations.human(recording.durationNanos()));
+        recording.jvmDescription().ifPresent(jvm -> facts.row("JVM", jvm));
+        if (recording.cpus() > 0) {
+            facts.row("CPUs", Integer.toString(recording.cpus()));
+        }
+        facts.row("Agent", recording.agentInfo()
+                .map(agent -> "contention agent " + agent.version()
+                        + (agent.options().isEmpty() ? "" : " (" + agent.options() + ")"))
+                .orElse("not recorded by the contention agent: only JFR's own events are here,"
+                        + " so short waits may be missing"));
+        if (recording.tooShortToJudge()) {
+            facts.row("Note", "the recording covers only " + Durations.human(recording.durationNanos())
+                    + "; too short to judge contention");
+        }
+        if (profile.threads().isEmpty()) {
+            facts.row("Note", "the recording holds no thread activity (no waits, no CPU time); nothing to judge"
+                    + " contention by");
+        }
+        if (!recording.agentLockClasses().isEmpty()) {
+            facts.row("Note", "lock waits timed by the agent for: " + String.join(", ",
+                    recording.agentLockClasses().stream().map(TextRenderer::simpleName).sorted().distinct().toList()));
+        }
+        Map<String, Long> thresholds = new TreeMap<>(recording.thresholdsNanos());
+        thresholds.forEach((event, nanos) -> {
+            if (nanos > 0) {
+                facts.row("Note", event + " was recorded with a " + Durations.exact(nanos)
+                        + " threshold: shorter waits are not in the recording");
+            }
+        });
+        for (String warning : recording.warnings()) {
+            facts.row("Warning", warning);
+        }
+        for (String line : facts.bodyLines()) {
+            lines.add(INDENT + line);
+        }
+    }
+
+    private static void findings(List<Finding> findings, List<String> lines) {
+        lines.add("");
+        lines.add("Findings");
+        if (findings.isEmpty()) {
+            lines.add(INDENT + "No findings.");
+            return;
+        }
+        String detailIndent = INDENT + INDENT + INDENT;
+        for (Finding finding : findings) {
+            // The title stays one line: it is the sentence a person (or grep) looks for.
+            lines.add(INDENT + finding.severity().label().toUpperCase(Locale.ROOT) + " " + finding.kind() + ": "
+                    + finding.title());
+            if (finding.explanation() != null && !finding.explanation().isEmpty()) {
+                lines.addAll(wrap(finding.explanation(), detailIndent, MAX_LINE_WIDTH));
+            }
+            lines.addAll(wrap("Advice: " + finding.advice(), detailIndent, MAX_LINE_WIDTH));
+        }
+    }
+
+    /**
+     * {@code text} as lines of at most {@code width} columns, each starting with {@code indent}, broken at
+     * spaces; a word longer than a line (a long frame) gets a line of its own rather than being cut.
+     */
+    static List<String> wrap(String text, String indent, int width) {
+        List<String> wrapped = new ArrayList<>();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            boolean empty = line.length() == indent.length();
+            if (!empty && line.length() + 1 + word.length() > width) {
+                wrapped.add(line.toString());
+                line.setLength(0);
+                line.append(indent);
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > indent.length()) {
+            wrapped.add(line.toString());
+        }
+        return wrapped;
+    }
+
+    private static void locks(Profile profile, List<String> lines) {
+        lines.add("");
+        lines.add("Locks by wait time");
+        List<Lock> locks = profile.locks();
+        if (locks.isEmpty()) {
+            lines.add(INDENT + "No lock contention in the recording.");
+            return;
+        }
+        List<Lock> shown = locks.subList(0, Math.min(MAX_LOCKS_SHOWN, locks.size()));
+        TextTable table = new TextTable("Wait>", "Count>", "Threads>", "Lock");
+        for (Lock lock : shown) {
+            table.row(Durations.human(lock.waitNanos()), Long.toString(lock.waitCount()),
+                    Integer.toString(lock.waitingThreads()), lockName(lock));
+        }
+        List<String> lockLines = table.lines();
+        // The lock column starts where the header's "Lock" does; details and sites go under it.
+        String siteIndent = " ".repeat(INDENT.length() + lockLines.get(0).indexOf("Lock") + 2);
+        TextTable sites = new TextTable("Wait>", "Count>", "Site");
+        for (Lock lock : shown) {
+            for (CallSite site : lock.sites().subList(0, Math.min(MAX_SITES_SHOWN_PER_LOCK, lock.sites().size()))) {
+                sites.row(Durations.human(site.waitNanos()), Long.toString(site.count()), "at " + site.frame());
+            }
+        }
+        List<String> siteLines = sites.bodyLines();
+        lines.add(INDENT + lockLines.get(0));
+        int siteLine = 0;
+        for (int i = 0; i < shown.size(); i++) {
+            Lock lock = shown.get(i);
+            lines.add(INDENT + lockLines.get(i + 1));
+            for (String detail : details(lock)) {
+                lines.add(siteIndent + detail);
+            }
+            int siteCount = Math.min(MAX_SITES_SHOWN_PER_LOCK, lock.sites().size());
+            for (int s = 0; s < siteCount; s++) {
+                lines.add(siteIndent + siteLines.get(siteLine++));
+            }
+        }
+        if (locks.size() > shown.size()) {
+            lines.add(INDENT + "... and " + more(locks.size() - shown.size(), "lock") + " (see --format json)");
+        }
+    }
+
+    // The lock column: the agent's instance id, else the class (the place follows on the detail lines).
+    private static String lockName(Lock lock) {
+        return lock.id().fromAgent() ? lock.id().key() : lock.id().className();
+    }
+
+    // What the agent adds about a lock: where it was created (every frame it kept) and how long it was held.
+    private static List<String> details(Lock lock) {
+        List<String> details = new ArrayList<>();
+        String created = "created at ";
+        for (int f = 0; f < lock.allocationStack().size(); f++) {
+            details.add((f == 0 ? created : " ".repeat(created.length())) + lock.allocationStack().get(f));
+        }
+        if (lock.id().isStaticSynchronized()) {
+            details.add("taken by " + lock.id().field());
+        } else if (lock.id().field() != null) {
+            details.add("in field " + lock.id().field());
+        }
+        Lock.Usage usage = lock.usage();
+        if (usage != null) {
+            details.add(String.format(Locale.ROOT, "%shold %s (%d%% of the run), about %s", usage.fair() ? "fair; " : "",
+                    Durations.human(usage.holdNanos()), Math.round(usage.utilization() * 100),
+                    count(usage.acquisitions(), "acquisition")));
+        }
+        return details;
+    }
+
+    private static void threads(Profile profile, List<String> lines) {
+        lines.add("");
+        lines.add("Threads by time blocked and waiting");
+        List<ThreadActivity> threads = profile.threads();
+        if (threads.isEmpty()) {
+            lines.add(INDENT + "No thread activity in the recording.");
+            return;
+        }
+        // Threads that never blocked or waited (JIT compilers, GC, busy workers) are in the JSON report only.
+        List<ThreadActivity> stalled = threads.stream().filter(thread -> thread.stalledNanos() > 0).toList();
+        List<ThreadActivity> shown = stalled.subList(0, Math.min(MAX_THREADS_SHOWN, stalled.size()));
+        if (shown.isEmpty()) {
+            lines.add(INDENT + "No thread blocked or waited.");
+        } else {
+            boolean running = profile.recording().has(EventNames.THREAD_CPU_LOAD);
+            TextTable table = new TextTable("Blocked>", "Waiting>", "Running>", "Thread");
+            for (ThreadActivity thread : shown) {
+                table.row(Durations.human(thread.blockedNanos()), Durations.human(thread.waitingNanos()),
+                        running ? Durations.human(thread.runningNanos()) : "-",
+                        thread.name() + (thread.virtual() ? " (virtual)" : ""));
+            }
+            for (String line : table.lines()) {
+                lines.add(INDENT + line);
+            }
+        }
+        if (stalled.size() > shown.size()) {
+            lines.add(INDENT + "... and " + more(stalled.size() - shown.size(), "thread") + " (see --format json)");
+        }
+        int quiet = threads.size() - stalled.size();
+        if (quiet > 0) {
+            lines.add(INDENT + more(quiet, "thread") + " with no waits (see --format json)");
+        }
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static void notChecked(List<NotChecked> notChecked, List<String> lines) {
+        if (notChecked.isEmpty()) {
+            return;
+        }
+        lines.add("");
+        for (NotChecked check : notChecked) {
+            lines.add("not checked: " + check.kind() + " (needs " + String.join(", ", check.missingEvents()) + ")");
+        }
+    }
+
+    private static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String more(int count, String noun) {
+        return count + " more " + noun + (count == 1 ? "" : "s");
+    }
+}
