@@ -22,7 +22,8 @@ public final class AgentOptions {
 
     /** Every key, in the order the usage line lists them. */
     static final List<String> KEYS =
-            List.of("file", "monitor-threshold", "park-threshold", "sample-period", "locks", "lock-wait-threshold");
+            List.of("file", "monitor-threshold", "park-threshold", "sample-period", "locks", "lock-wait-threshold",
+                    "include", "exclude");
 
     // Threshold 0 sees every monitor entry that reaches the slow path; a fully serialized pool produced ~700
     // events in 3 s (jvm-facts.md, LruCacheApp), so the recording stays small.
@@ -42,6 +43,8 @@ public final class AgentOptions {
     private Duration monitorThreshold = DEFAULT_MONITOR_THRESHOLD;
     private Duration parkThreshold = DEFAULT_PARK_THRESHOLD;
     private Duration samplePeriod = DEFAULT_SAMPLE_PERIOD;
+    private final List<String> include = new ArrayList<>();
+    private final List<String> exclude = new ArrayList<>();
     private final String text;
     private final List<String> problems = new ArrayList<>();
 
@@ -103,8 +106,30 @@ public final class AgentOptions {
             case "lock-wait-threshold":
                 lockWaitThreshold = parseDuration(key, value, lockWaitThreshold);
                 break;
+            case "include":
+                addPrefixes(key, value, include);
+                break;
+            case "exclude":
+                addPrefixes(key, value, exclude);
+                break;
             default:
                 throw new AssertionError(key);
+        }
+    }
+
+    // Options are separated by commas, so one value lists several prefixes with ';' (or the key is repeated).
+    private void addPrefixes(String key, String value, List<String> into) {
+        for (String prefix : value.split(";")) {
+            String p = prefix.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!p.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '.' || c == '$')) {
+                problems.add("bad " + key + " prefix '" + p + "' (expected a package or class name such as "
+                        + example(key) + "); ignored");
+            } else {
+                into.add(p);
+            }
         }
     }
 
@@ -187,6 +212,9 @@ public final class AgentOptions {
                 return "20ms";
             case "locks":
                 return "true or false";
+            case "include":
+            case "exclude":
+                return "com.acme.;org.example.Cache";
             default:
                 return "0ms, 500us or 5ms";
         }
@@ -225,6 +253,19 @@ public final class AgentOptions {
     /** Waits at least this long get a {@code contention.LockWait} event each; shorter ones are sampled. */
     public Duration lockWaitThreshold() {
         return lockWaitThreshold;
+    }
+
+    /**
+     * Class-name prefixes whose {@code synchronized} code is instrumented; empty means every class outside the
+     * JDK and the agent.
+     */
+    public List<String> include() {
+        return Collections.unmodifiableList(include);
+    }
+
+    /** Class-name prefixes whose {@code synchronized} code is left alone, even when {@link #include()}d. */
+    public List<String> exclude() {
+        return Collections.unmodifiableList(exclude);
     }
 
     /** One human-readable sentence per unknown key or bad value; empty when the options were clean. */

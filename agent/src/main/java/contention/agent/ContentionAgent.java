@@ -68,7 +68,7 @@ public final class ContentionAgent {
                 System.setProperty("net.bytebuddy.safe", "true");
             }
             LockAdviceHelper.initialize(options.lockWaitThreshold().toNanos());
-            Installer.install(instrumentation);
+            Installer.install(instrumentation, options);
             locksInstrumented = true;
         } catch (Throwable t) {
             AgentLog.info("could not instrument locks, recording JDK events only: " + AgentLog.describe(t));

@@ -7,9 +7,16 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import contention.agent.instrumentation.TypeInstrumentation;
+import contention.agent.instrumentation.collections.SynchronizedCollectionsInstrumentation;
+import contention.agent.instrumentation.locks.MonitorScope;
+import contention.agent.instrumentation.locks.SynchronizedBlockTransformer;
+import contention.agent.instrumentation.locks.SynchronizedMethodInstrumentation;
+import contention.agent.instrumentation.locks.ConditionInstrumentation;
 import contention.agent.instrumentation.locks.ReentrantLockInstrumentation;
+import contention.agent.instrumentation.locks.StampedLockInstrumentation;
 import contention.agent.instrumentation.locks.SynchronizerInstrumentation;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -24,14 +31,17 @@ import net.bytebuddy.utility.JavaModule;
 final class Installer {
 
     /** Every instrumentation, in one place. */
-    static List<TypeInstrumentation> instrumentations() {
-        return List.of(new SynchronizerInstrumentation(), new ReentrantLockInstrumentation());
+    static List<TypeInstrumentation> instrumentations(MonitorScope scope) {
+        return List.of(new SynchronizerInstrumentation(), new ReentrantLockInstrumentation(),
+                new StampedLockInstrumentation(), new ConditionInstrumentation(),
+                new SynchronizedMethodInstrumentation(scope), new SynchronizedCollectionsInstrumentation());
     }
 
     /** Lines about failed transformations printed at most; one is enough to say the rest of the app is fine. */
     static final int MAX_FAILURE_LINES = 3;
 
-    static void install(Instrumentation instrumentation) {
+    static void install(Instrumentation instrumentation, AgentOptions options) {
+        MonitorScope scope = new MonitorScope(options.include(), options.exclude());
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -42,17 +52,41 @@ final class Installer {
                 // always are, so the agent never measures itself.
                 .ignore(nameStartsWith("contention.agent.")
                         .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent."))))
+                        .or(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent.")))
+                                .and(not(SynchronizedCollectionsInstrumentation.TYPES)))
                         .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
                         .or(isSynthetic()));
         if (Boolean.getBoolean("contention.debug")) {
             builder = builder.with(AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly())
                     .with(AgentBuilder.InstallationListener.StreamWriting.toSystemError());
         }
-        for (TypeInstrumentation each : instrumentations()) {
+        for (TypeInstrumentation each : instrumentations(scope)) {
             builder = builder.type(each.typeMatcher()).transform(each.transformer());
         }
         builder.installOn(instrumentation);
+        installBlockTransformer(instrumentation, scope);
+    }
+
+    /**
+     * {@code synchronized} blocks are rewritten by a plain transformer, after Byte Buddy's (whose advice on the
+     * same classes it then sees). Wrapper classes the JDK loaded already are retransformed now.
+     */
+    private static void installBlockTransformer(Instrumentation instrumentation, MonitorScope scope) {
+        instrumentation.addTransformer(new SynchronizedBlockTransformer(scope), true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getName().startsWith("java.util.Collections$Synchronized") && instrumentation.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        if (!loaded.isEmpty()) {
+            try {
+                instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+            } catch (Throwable t) {
+                AgentLog.info("could not instrument " + loaded.size() + " loaded Collections.synchronized* classes,"
+                        + " they run unmeasured: " + AgentLog.describe(t));
+            }
+        }
     }
 
     /** Logs a failed transformation in one line (the class stays as it was); quiet after a few. */

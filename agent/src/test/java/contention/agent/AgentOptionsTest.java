@@ -49,7 +49,7 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("fiel=x.jfr,park-threshold=2ms");
         assertThat(options.problems()).containsExactly(
                 "unknown option 'fiel' (known: file, monitor-threshold, park-threshold, sample-period, locks,"
-                        + " lock-wait-threshold); ignored");
+                        + " lock-wait-threshold, include, exclude); ignored");
         assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(2));
     }
 
@@ -83,5 +83,22 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parseDuration("ms")).isNull();
         assertThat(AgentOptions.parseDuration("5")).isNull();
         assertThat(AgentOptions.parseDuration("99999999999999999999s")).isNull();
+    }
+
+    @Test
+    void includeAndExcludeTakeSeveralPrefixesAndRepeat() {
+        AgentOptions options = AgentOptions.parse("include=com.acme.;org.example.Cache,include=io.app.,exclude=com.acme.gen.");
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.include()).containsExactly("com.acme.", "org.example.Cache", "io.app.");
+        assertThat(options.exclude()).containsExactly("com.acme.gen.");
+    }
+
+    @Test
+    void malformedPrefixIsOneProblem() {
+        AgentOptions options = AgentOptions.parse("include=com/acme");
+        assertThat(options.problems()).containsExactly(
+                "bad include prefix 'com/acme' (expected a package or class name such as com.acme.;org.example.Cache);"
+                        + " ignored");
+        assertThat(options.include()).isEmpty();
     }
 }

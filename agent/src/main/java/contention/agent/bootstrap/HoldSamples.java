@@ -2,16 +2,23 @@
 // Copyright contention authors
 package contention.agent.bootstrap;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
- * The sampled holds a thread is in: which locks, since when. A thread holds few locks at once; beyond
- * {@link #MAX_NESTED} sampled holds the further ones are not sampled.
+ * The sampled holds a thread is in: which locks, since when, and how many times each was re-entered since; plus
+ * the one monitor acquisition it is about to sample. A thread holds few locks at once; beyond {@link #MAX_NESTED}
+ * sampled holds the further ones are not sampled.
  *
- * <p>Assumptions and guarantees: thread-confined (one instance per thread through {@link #current()}); never
- * allocates after construction.
+ * <p>Assumptions and guarantees: thread-confined (one instance per thread through {@link #current()}), except
+ * {@link #OPEN}, which every thread reads so that a release with no sample open anywhere costs no thread-local
+ * look-up; never allocates after construction.
  */
 final class HoldSamples {
 
     static final int MAX_NESTED = 8;
+
+    /** Sampled holds and sampled monitor entries open on all threads; 0 most of the time. */
+    static final AtomicInteger OPEN = new AtomicInteger();
 
     private static final ThreadLocal<HoldSamples> CURRENT = new ThreadLocal<HoldSamples>() {
         @Override
@@ -23,7 +30,12 @@ final class HoldSamples {
     private final Object[] locks = new Object[MAX_NESTED];
     private final LockState[] states = new LockState[MAX_NESTED];
     private final long[] startNanos = new long[MAX_NESTED];
+    private final int[] reentries = new int[MAX_NESTED];
     private int size;
+
+    // The sampled monitor entry: set just before monitorenter, taken just after it.
+    Object enteringMonitor;
+    int enteringSite;
 
     static HoldSamples current() {
         return CURRENT.get();
@@ -38,24 +50,82 @@ final class HoldSamples {
             locks[size] = lock;
             states[size] = state;
             startNanos[size] = now;
+            reentries[size] = 0;
             size++;
+            OPEN.incrementAndGet();
+        }
+    }
+
+    /** Whether a sampled hold of {@code lock} is open on this thread. */
+    boolean holds(Object lock) {
+        return indexOf(lock) >= 0;
+    }
+
+    /** {@code lock} is entered again while its sampled hold is open: true if so (then its exit is not the last). */
+    boolean reenter(Object lock) {
+        int i = indexOf(lock);
+        if (i < 0) {
+            return false;
+        }
+        reentries[i]++;
+        return true;
+    }
+
+    /** One exit of {@code lock}: ends its sampled hold if this is the outermost exit. */
+    void exit(Object lock, long now) {
+        int i = indexOf(lock);
+        if (i >= 0) {
+            if (reentries[i] > 0) {
+                reentries[i]--;
+            } else {
+                endAt(i, now);
+            }
         }
     }
 
     /** Ends the sampled hold of {@code lock}, if there is one, and records its duration. */
     void end(Object lock, long now) {
+        int i = indexOf(lock);
+        if (i >= 0) {
+            endAt(i, now);
+        }
+    }
+
+    void startEntering(Object monitor, int site) {
+        enteringMonitor = monitor;
+        enteringSite = site;
+        OPEN.incrementAndGet();
+    }
+
+    /** The monitor whose entry was being timed, now entered; null if none was. */
+    Object takeEntering() {
+        Object monitor = enteringMonitor;
+        if (monitor != null) {
+            enteringMonitor = null;
+            OPEN.decrementAndGet();
+        }
+        return monitor;
+    }
+
+    private int indexOf(Object lock) {
         for (int i = size - 1; i >= 0; i--) {
             if (locks[i] == lock) {
-                states[i].recordSampledHold(now - startNanos[i]);
-                // Locks are usually released in reverse order; close the gap when they are not.
-                System.arraycopy(locks, i + 1, locks, i, size - i - 1);
-                System.arraycopy(states, i + 1, states, i, size - i - 1);
-                System.arraycopy(startNanos, i + 1, startNanos, i, size - i - 1);
-                size--;
-                locks[size] = null;
-                states[size] = null;
-                return;
+                return i;
             }
         }
+        return -1;
+    }
+
+    private void endAt(int i, long now) {
+        states[i].recordSampledHold(now - startNanos[i]);
+        // Locks are usually released in reverse order; close the gap when they are not.
+        System.arraycopy(locks, i + 1, locks, i, size - i - 1);
+        System.arraycopy(states, i + 1, states, i, size - i - 1);
+        System.arraycopy(startNanos, i + 1, startNanos, i, size - i - 1);
+        System.arraycopy(reentries, i + 1, reentries, i, size - i - 1);
+        size--;
+        locks[size] = null;
+        states[size] = null;
+        OPEN.decrementAndGet();
     }
 }

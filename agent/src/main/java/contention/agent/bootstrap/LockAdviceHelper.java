@@ -56,6 +56,10 @@ public final class LockAdviceHelper {
         new java.util.concurrent.locks.ReentrantReadWriteLock(false);
         new java.util.concurrent.Semaphore(1, true);
         new java.util.concurrent.Semaphore(1, false);
+        new java.util.concurrent.locks.StampedLock();
+        java.util.concurrent.locks.AbstractQueuedLongSynchronizer.ConditionObject.class.getName();
+        AWAIT_SIGNALLED.get();
+        MonitorHooks.initialize();
         longWaitNanos = longWaitThresholdNanos;
         active = true;
     }
@@ -153,6 +157,68 @@ public final class LockAdviceHelper {
             event.acquired = acquired;
             event.waitNanos = waitNanos;
             event.commit();
+        }
+    }
+
+    /** Per thread: when its current {@code Condition} await was signalled ({@link #NOT_SIGNALLED} until then). */
+    private static final long NOT_SIGNALLED = Long.MIN_VALUE;
+
+    private static final ThreadLocal<long[]> AWAIT_SIGNALLED = new ThreadLocal<long[]>() {
+        @Override
+        protected long[] initialValue() {
+            return new long[] {NOT_SIGNALLED};
+        }
+    };
+
+    /**
+     * A {@code StampedLock}'s slow path ({@code acquireRead}/{@code acquireWrite}) ended; it is only entered when the
+     * fast path's CAS failed. {@code stamp} is the lock's result: 0 timed out, 1 interrupted, else the stamp.
+     */
+    public static void stampedSlowPathExited(Object lock, boolean read, long waitStartNanos, long stamp) {
+        if (waitStartNanos != 0) {
+            slowPathExited(lock, read, waitStartNanos, stamp == 0L || stamp == 1L ? 0 : 1);
+        }
+    }
+
+    /**
+     * A thread starts awaiting a {@code Condition} of the synchronizer {@code sync}. Returns the start of the await,
+     * or 0 when it is not recorded. An await always blocks, so its clock read costs no fast path anything.
+     */
+    public static long awaitEntered(Object sync) {
+        return active && LockKinds.isLock(sync) ? System.nanoTime() : 0L;
+    }
+
+    /**
+     * The await loop saw this thread signalled: from here on it re-acquires the lock, a wait the synchronizer's slow
+     * path times as lock wait, so the await ends here.
+     */
+    public static void awaitSignalled() {
+        if (active) {
+            AWAIT_SIGNALLED.get()[0] = System.nanoTime();
+        }
+    }
+
+    /**
+     * The await returned or threw. Recorded as a LockWait of mode "await" on the lock's state, like a lock wait
+     * (every one at or above the threshold, a weighted sample below it), but NOT counted as contention: waiting for a
+     * signal is coordination. Its time ends at the signal when one came, so the re-acquisition after it is not
+     * counted twice; an await that timed out or was interrupted includes its re-acquisition.
+     */
+    public static void awaitExited(Object sync, long awaitStartNanos) {
+        if (awaitStartNanos == 0 || !CallDepth.enter()) {
+            return;
+        }
+        try {
+            long end = System.nanoTime();
+            long[] signalled = AWAIT_SIGNALLED.get();
+            long signalledAt = signalled[0];
+            signalled[0] = NOT_SIGNALLED;
+            boolean wasSignalled = signalledAt != NOT_SIGNALLED && signalledAt - awaitStartNanos >= 0
+                    && end - signalledAt >= 0;
+            long waitNanos = (wasSignalled ? signalledAt : end) - awaitStartNanos;
+            commitWaitEvent(LockRegistry.stateOf(sync), "await", waitNanos, wasSignalled);
+        } finally {
+            CallDepth.exit();
         }
     }
 

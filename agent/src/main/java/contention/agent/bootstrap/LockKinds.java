@@ -33,12 +33,23 @@ final class LockKinds {
         return name;
     }
 
+    /**
+     * The name of an object's monitor: its class, except a {@code Class} object's monitor (the one
+     * {@code static synchronized} methods take), which is that class's, {@code com.acme.Ids.class}.
+     */
+    static String monitorClass(Object monitor) {
+        return monitor instanceof Class ? ((Class<?>) monitor).getName() + ".class" : monitor.getClass().getName();
+    }
+
     /** Whether the lock hands itself over in arrival order (a fair ReentrantLock, ReadWriteLock or Semaphore). */
     static boolean isFair(Object sync) {
         return sync.getClass().getName().endsWith("$FairSync");
     }
 
-    /** How a thread waits: for a read or write side, a permit, or the one exclusive lock. */
+    /**
+     * How a thread waits: for a read or write side, a permit, or the one exclusive lock. A {@code StampedLock} is
+     * its own "synchronizer"; {@code shared} is its read mode.
+     */
     static String mode(Object sync, boolean shared) {
         String name = sync.getClass().getName();
         if (name.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock$")) {
@@ -46,6 +57,9 @@ final class LockKinds {
         }
         if (name.startsWith("java.util.concurrent.Semaphore$")) {
             return "permit";
+        }
+        if (name.equals("java.util.concurrent.locks.StampedLock")) {
+            return shared ? "read" : "write";
         }
         return shared ? "shared" : "exclusive";
     }

@@ -49,6 +49,32 @@ public final class LockRegistry {
         return raced != null ? raced : fresh;
     }
 
+    /**
+     * The state of an object's monitor, registering it if it is new: with {@code allocationSite} when its
+     * construction was seen (a {@code Hashtable}, say), else with {@code field}, the field the
+     * {@code synchronized} statement read it from, when known.
+     */
+    public static LockState monitorStateOf(Object monitor, AllocationSite allocationSite, String field) {
+        LockState state = STATES.get(new IdentityKey(monitor, null));
+        if (state != null) {
+            return state;
+        }
+        if (STATES.size() >= MAX_LOCKS) {
+            expungeCollected();
+            if (STATES.size() >= MAX_LOCKS) {
+                return OTHER;
+            }
+        }
+        LockState fresh = new LockState(NEXT_ID.getAndIncrement(), LockKinds.monitorClass(monitor), false,
+                allocationSite, true);
+        if (field != null) {
+            fresh.field = field;
+            fresh.fieldResolved = true;
+        }
+        LockState raced = STATES.putIfAbsent(new IdentityKey(monitor, COLLECTED), fresh);
+        return raced != null ? raced : fresh;
+    }
+
     /** Every live lock's state, plus {@link #OTHER}; drops the entries of collected locks. */
     public static List<LockState> states() {
         expungeCollected();

@@ -20,6 +20,8 @@ public final class LockState {
     public final long id;
     public final String lockClass;
     public final boolean fair;
+    /** An object's monitor ({@code synchronized}): the agent samples its holds; its waits are JFR's. */
+    public final boolean monitor;
     public final String allocationSite;
     /** Where it was created, for finding its field; null when not captured. */
     public final AllocationSite site;
@@ -35,9 +37,14 @@ public final class LockState {
     private final ConcurrentHashMap<Long, Boolean> waitingThreads = new ConcurrentHashMap<>();
 
     LockState(long id, String lockClass, boolean fair, AllocationSite site) {
+        this(id, lockClass, fair, site, false);
+    }
+
+    LockState(long id, String lockClass, boolean fair, AllocationSite site, boolean monitor) {
         this.id = id;
         this.lockClass = lockClass;
         this.fair = fair;
+        this.monitor = monitor;
         this.site = site;
         this.allocationSite = site == null ? "" : site.frames;
     }

@@ -71,7 +71,8 @@ public final class LockStatsEmitter implements Runnable {
         for (int i = 0; i < active.size(); i++) {
             Active a = active.get(i);
             if (i < MAX_LOCKS_PER_PERIOD && a.state != LockRegistry.OTHER) {
-                write(a.state.id, a.state.lockClass, a.state.fair, a.state.allocationSite, fieldOf(a.state), periodNanos, a.drained.contended,
+                write(a.state.id, a.state.lockClass, a.state.fair, a.state.monitor,
+                        a.state.allocationSite, fieldOf(a.state), periodNanos, a.drained.contended,
                         a.drained.waitNanos, a.drained.sampledAcquisitions, a.drained.sampledHoldNanos,
                         a.drained.waitingThreads);
             } else {
@@ -79,7 +80,7 @@ public final class LockStatsEmitter implements Runnable {
             }
         }
         if (other.any) {
-            write(0, LockRegistry.OTHER.lockClass, false, "", "", periodNanos, other.contended, other.waitNanos,
+            write(0, LockRegistry.OTHER.lockClass, false, false, "", "", periodNanos, other.contended, other.waitNanos,
                     other.sampledAcquisitions, other.sampledHoldNanos, other.waitingThreads);
         }
     }
@@ -93,12 +94,13 @@ public final class LockStatsEmitter implements Runnable {
         return state.field == null ? "" : state.field;
     }
 
-    private static void write(long id, String lockClass, boolean fair, String site, String field, long periodNanos, long contended,
+    private static void write(long id, String lockClass, boolean fair, boolean monitor, String site, String field, long periodNanos, long contended,
             long waitNanos, long sampledAcquisitions, long sampledHoldNanos, int waitingThreads) {
         LockStatsEvent event = new LockStatsEvent();
         event.lockId = id;
         event.lockClass = lockClass;
         event.fair = fair;
+        event.monitor = monitor;
         event.allocationSite = site;
         event.field = field;
         event.periodNanos = periodNanos;

@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.analyzer.aggregate;
 
+import contention.analyzer.model.CallSite;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
 import java.util.List;
@@ -53,6 +54,9 @@ final class AgentLockStats {
     private long earliestEndNanos = Long.MAX_VALUE;
     private long earliestEndBucket = Long.MAX_VALUE;
     private long latestEndBucket = Long.MIN_VALUE;
+
+    // Waits the agent does not time itself (a monitor's), from JFR; null if none.
+    private LockStats untimedWaits;
 
     // Weighted waits ending no later than the earliest period (head), and after the latest one (tail).
     private final TimeBuckets head = new TimeBuckets();
@@ -113,6 +117,14 @@ final class AgentLockStats {
         }
     }
 
+    /** Adds the waits JFR saw for this lock, a monitor, whose waits the agent does not time. */
+    void addUntimedWaits(LockStats jfrWaits) {
+        untimedWaits = jfrWaits;
+        if (field == null && jfrWaits.id().field() != null) {
+            field = jfrWaits.id().field();
+        }
+    }
+
     /** The lock's class as the agent named it. */
     String lockClass() {
         return lockClass;
@@ -139,8 +151,15 @@ final class AgentLockStats {
         }
         LockId id = new LockId(lockClass, agentId, allocationStack.isEmpty() ? null : allocationStack.get(0), field);
         List<Lock.ThreadWait> waiters = waits.waiters();
+        List<CallSite> sites = waits.topSites();
+        if (untimedWaits != null) {
+            waitNanos += untimedWaits.waitNanos();
+            waitCount += untimedWaits.waitCount();
+            waiters = LockStats.mergeWaiters(waiters, untimedWaits.waiters());
+            sites = LockStats.mergeSites(sites, untimedWaits.topSites());
+        }
         return new Lock(id, waitNanos, waitCount, Math.max(maxWaitingThreads, waiters.size()), waiters,
-                waits.topSites(), allocationStack, usage);
+                sites, allocationStack, usage);
     }
 
     // The earliest period's part inside the recording: whole if it began inside; else its waits from the wait

@@ -87,6 +87,37 @@ public final class LockStats {
         return waiters;
     }
 
+    /** Two lists of waiters for one lock, by thread, longest total wait first. */
+    static List<Lock.ThreadWait> mergeWaiters(List<Lock.ThreadWait> a, List<Lock.ThreadWait> b) {
+        Map<Long, Long> byThread = new HashMap<>();
+        for (Lock.ThreadWait each : a) {
+            byThread.merge(each.threadId(), each.waitNanos(), Long::sum);
+        }
+        for (Lock.ThreadWait each : b) {
+            byThread.merge(each.threadId(), each.waitNanos(), Long::sum);
+        }
+        List<Lock.ThreadWait> merged = new ArrayList<>();
+        byThread.forEach((thread, nanos) -> merged.add(new Lock.ThreadWait(thread, nanos)));
+        merged.sort(Comparator.comparingLong(Lock.ThreadWait::waitNanos).reversed()
+                .thenComparingLong(Lock.ThreadWait::threadId));
+        return merged;
+    }
+
+    /** Two lists of sites for one lock, by frame (a site's worst stack is the larger side's), longest wait first. */
+    static List<CallSite> mergeSites(List<CallSite> a, List<CallSite> b) {
+        Map<String, CallSite> byFrame = new HashMap<>();
+        for (List<CallSite> list : List.of(a, b)) {
+            for (CallSite site : list) {
+                byFrame.merge(site.frame(), site, (x, y) -> new CallSite(x.frame(), x.waitNanos() + y.waitNanos(),
+                        x.count() + y.count(), x.waitNanos() >= y.waitNanos() ? x.stack() : y.stack()));
+            }
+        }
+        return byFrame.values().stream()
+                .sorted(Comparator.comparingLong(CallSite::waitNanos).reversed().thenComparing(CallSite::frame))
+                .limit(KEPT_SITES_PER_LOCK)
+                .toList();
+    }
+
     /** The sites kept in the model, longest total wait first. */
     List<CallSite> topSites() {
         return sites.values().stream()

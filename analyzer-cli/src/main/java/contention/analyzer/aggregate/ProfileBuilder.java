@@ -40,11 +40,13 @@ public final class ProfileBuilder {
     private final Map<String, Long> thresholdsNanos = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<Long, ThreadStats> threads = new HashMap<>();
-    private final Map<LockId, LockStats> locks = new LinkedHashMap<>();
     private final CollapsedStacks collapsedStacks;
     // JFR parks on locks, kept apart until build() knows which lock classes the agent timed itself.
     private final Map<String, LockStats> parkedLocks = new LinkedHashMap<>();
     private final CollapsedStacks parkedStacks;
+    // JFR's monitor waits, which the agent does not time: at build(), added to the agent's instance of that monitor
+    // class when it reports exactly one, else reported by class.
+    private final Map<LockId, LockStats> monitorWaits = new LinkedHashMap<>();
     private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
     private final Set<String> agentTimedLockClasses = new HashSet<>();
     private long currentCpuTickNanos = ThreadStats.UNKNOWN;
@@ -133,7 +135,8 @@ public final class ProfileBuilder {
 
     /*
      * Which source counts a lock wait, so that none is counted twice:
-     * - Monitors (synchronized): jdk.JavaMonitorEnter, through lockWait().
+     * - Monitors (synchronized): jdk.JavaMonitorEnter, through monitorWait(); the agent samples their holds only
+     *   (contention.LockStats with monitor=true), so the two add up without overlap.
      * - java.util.concurrent locks the agent instruments: the agent's contention.LockStats (totals) and
      *   contention.LockWait (threads, sites, stacks), through agentLockStats() and agentLockWait(). The agent
      *   times every contended acquisition, the short ones included, so JFR's jdk.ThreadPark events on the same
@@ -150,17 +153,13 @@ public final class ProfileBuilder {
      */
 
     /**
-     * One wait to enter a monitor ({@code jdk.JavaMonitorEnter}), or any other lock wait counted as it comes.
-     *
-     * @param thread the waiting thread
-     * @param lock the lock waited for
-     * @param waitNanos how long the thread waited
-     * @param stackLeafFirst the waiting stack, innermost frame first, already cut to the reported depth
-     * @param siteFrame the call site this wait is attributed to, or {@code null} without a stack
+     * One wait to enter a monitor ({@code jdk.JavaMonitorEnter}); if the agent reports exactly one monitor of
+     * this class, the wait is that instance's.
      */
-    public void lockWait(ThreadStats thread, LockId lock, long waitNanos, List<String> stackLeafFirst, String siteFrame) {
+    public void monitorWait(ThreadStats thread, LockId lock, long waitNanos, List<String> stackLeafFirst,
+            String siteFrame) {
         thread.addBlocked(waitNanos);
-        locks.computeIfAbsent(lock, LockStats::new).add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame);
+        monitorWaits.computeIfAbsent(lock, LockStats::new).add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame);
         if (!stackLeafFirst.isEmpty()) {
             collapsedStacks.add(stackLeafFirst, lock.className(), waitNanos);
         }
@@ -193,6 +192,8 @@ public final class ProfileBuilder {
      * @param agentId the agent's id of the lock, {@link LockId#AGENT_OTHER_LOCKS} for its bucket of other locks
      * @param lockClass the lock's class
      * @param allocationStack where the lock was created, innermost frame first; empty when unknown
+     * @param monitor whether it is an object's monitor, whose holds the agent samples but whose waits it leaves
+     *     to JFR
      * @param periodNanos how long the period was
      * @param acquisitions estimated acquisitions in the period
      * @param contended acquisitions that waited
@@ -202,9 +203,9 @@ public final class ProfileBuilder {
      * @param endEpochNanos when the period ended (the event's time), nanoseconds since the epoch
      */
     public void agentLockStats(long agentId, String lockClass, List<String> allocationStack, String field,
-            boolean fair, long periodNanos, long acquisitions, long contended, long waitNanos, long holdNanos, int waitingThreads,
-            long endEpochNanos) {
-        agentLock(agentId, lockClass, null).stats(allocationStack, field, fair, periodNanos, acquisitions, contended,
+            boolean fair, boolean monitor, long periodNanos, long acquisitions, long contended, long waitNanos,
+            long holdNanos, int waitingThreads, long endEpochNanos) {
+        agentLock(agentId, lockClass, null, !monitor).stats(allocationStack, field, fair, periodNanos, acquisitions, contended,
                 waitNanos, holdNanos, waitingThreads, endEpochNanos);
     }
 
@@ -224,7 +225,7 @@ public final class ProfileBuilder {
      */
     public void agentLockWait(ThreadStats thread, long agentId, String lockClass, String acquiredThrough,
             long waitNanos, int weight, List<String> stackLeafFirst, String siteFrame, long endEpochNanos) {
-        AgentLockStats lock = agentLock(agentId, lockClass, acquiredThrough);
+        AgentLockStats lock = agentLock(agentId, lockClass, acquiredThrough, true);
         long weightedNanos = waitNanos * weight;
         thread.addBlocked(weightedNanos);
         lock.waitEvent(thread.id(), waitNanos, weight, stackLeafFirst, siteFrame, endEpochNanos);
@@ -233,8 +234,8 @@ public final class ProfileBuilder {
         }
     }
 
-    private AgentLockStats agentLock(long agentId, String lockClass, String acquiredThrough) {
-        if (agentId != LockId.AGENT_OTHER_LOCKS) {
+    private AgentLockStats agentLock(long agentId, String lockClass, String acquiredThrough, boolean timesWaits) {
+        if (timesWaits && agentId != LockId.AGENT_OTHER_LOCKS) {
             // The bucket's class is a label ("[other locks]"), not a class whose parks it would replace.
             agentTimedLockClasses.add(lockClass);
         }
@@ -263,12 +264,21 @@ public final class ProfileBuilder {
         RecordingInfo recording = new RecordingInfo(source, startTime, durationNanos, jvm, cpus, agent, eventTypes,
                 thresholdsNanos, warnings, new TreeSet<>(agentTimed));
 
-        List<Lock> lockList = new ArrayList<>(locks.size() + parkedLocks.size() + agentLocks.size());
-        for (LockStats stats : locks.values()) {
-            lockList.add(stats.toLock());
-        }
+        List<Lock> lockList = new ArrayList<>(monitorWaits.size() + parkedLocks.size() + agentLocks.size());
         for (LockStats stats : parkedLocks.values()) {
             if (!agentTimed.contains(stats.id().className())) {
+                lockList.add(stats.toLock());
+            }
+        }
+        Map<String, List<AgentLockStats>> agentLocksByClass = new HashMap<>();
+        for (AgentLockStats stats : agentLocks.values()) {
+            agentLocksByClass.computeIfAbsent(stats.lockClass(), c -> new ArrayList<>()).add(stats);
+        }
+        for (LockStats stats : monitorWaits.values()) {
+            List<AgentLockStats> sameClass = agentLocksByClass.getOrDefault(stats.id().className(), List.of());
+            if (sameClass.size() == 1) {
+                sameClass.get(0).addUntimedWaits(stats);
+            } else {
                 lockList.add(stats.toLock());
             }
         }

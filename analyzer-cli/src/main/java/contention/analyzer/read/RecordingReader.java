@@ -188,7 +188,7 @@ public final class RecordingReader {
         if (isJfrInternal(lockClass, stack)) {
             return;
         }
-        builder.lockWait(thread, monitorId(lockClass, event.getStackTrace()), event.getDuration().toNanos(),
+        builder.monitorWait(thread, monitorId(lockClass, event.getStackTrace()), event.getDuration().toNanos(),
                 stack.framesLeafFirst(), stack.site());
     }
 
@@ -241,7 +241,8 @@ public final class RecordingReader {
         }
         // "field" is absent from recordings of agents before it was added: text() then gives null.
         builder.agentLockStats(agentId, lockClass, allocationStack(text(event, "allocationSite")), text(event, "field"),
-                event.hasField("fair") && event.getBoolean("fair"), number(event, "periodNanos"), number(event, "acquisitions"), number(event, "contendedAcquisitions"), number(event, "waitNanos"),
+                event.hasField("fair") && event.getBoolean("fair"),
+                event.hasField("monitor") && event.getBoolean("monitor"), number(event, "periodNanos"), number(event, "acquisitions"), number(event, "contendedAcquisitions"), number(event, "waitNanos"),
                 number(event, "holdNanos"), (int) number(event, "waitingThreads"), epochNanos(event.getEndTime()));
     }
 
@@ -250,6 +251,12 @@ public final class RecordingReader {
         long agentId = number(event, "lockId");
         String lockClass = text(event, "lockClass");
         if (thread == null || agentId < 0 || lockClass == null || lockClass.isEmpty()) {
+            return;
+        }
+        if ("await".equals(text(event, "mode"))) {
+            // Awaiting a Condition's signal is waiting, not lock contention (re-acquiring the lock after the signal
+            // is a LockWait of its own, in the lock's mode). Not added to the thread's waiting time either: the
+            // await's parks, on the ConditionObject, already are, through jdk.ThreadPark; twice would double it.
             return;
         }
         ConvertedStack stack = convert(event.getStackTrace());

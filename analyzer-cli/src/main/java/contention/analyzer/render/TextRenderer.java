@@ -148,7 +148,8 @@ public final class TextRenderer implements Renderer {
     private static void locks(Profile profile, List<String> lines) {
         lines.add("");
         lines.add("Locks by wait time");
-        List<Lock> locks = profile.locks();
+        // Locks nobody waited for and that were hardly held are in the JSON; here they would only bury the rest.
+        List<Lock> locks = profile.locks().stream().filter(TextRenderer::worthShowing).toList();
         if (locks.isEmpty()) {
             lines.add(INDENT + "No lock contention in the recording.");
             return;
@@ -185,6 +186,12 @@ public final class TextRenderer implements Renderer {
         if (locks.size() > shown.size()) {
             lines.add(INDENT + "... and " + more(locks.size() - shown.size(), "lock") + " (see --format json)");
         }
+    }
+
+    static final double MIN_UTILIZATION_SHOWN = 0.01;
+
+    private static boolean worthShowing(Lock lock) {
+        return lock.waitNanos() > 0 || (lock.usage() != null && lock.usage().utilization() >= MIN_UTILIZATION_SHOWN);
     }
 
     // The lock column: the agent's instance id, else the class (the place follows on the detail lines).

@@ -3,8 +3,10 @@
 package contention.analyzer.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import contention.analyzer.model.CallSite;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
 import contention.analyzer.model.ThreadActivity;
@@ -29,9 +31,9 @@ class ProfileBuilderTest {
         ProfileBuilder builder = recording(1_000);
         ThreadStats worker = builder.thread(1, "worker-1", false);
         for (int i = 0; i < 3; i++) {
-            builder.lockWait(worker, MAP, 10 * MS, SHORT_STACK, SITE);
+            builder.monitorWait(worker, MAP, 10 * MS, SHORT_STACK, SITE);
         }
-        builder.lockWait(worker, MAP, 25 * MS, LONG_STACK, SITE);
+        builder.monitorWait(worker, MAP, 25 * MS, LONG_STACK, SITE);
 
         Lock lock = builder.build().locks().get(0);
 
@@ -49,9 +51,9 @@ class ProfileBuilderTest {
         ProfileBuilder builder = recording(1_000);
         ThreadStats a = builder.thread(1, "a", false);
         ThreadStats b = builder.thread(2, "b", false);
-        builder.lockWait(a, LockId.ofClass("java.util.Hashtable"), 5 * MS, SHORT_STACK, SITE);
-        builder.lockWait(a, MAP, 10 * MS, SHORT_STACK, SITE);
-        builder.lockWait(b, MAP, 30 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(a, LockId.ofClass("java.util.Hashtable"), 5 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(a, MAP, 10 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(b, MAP, 30 * MS, SHORT_STACK, SITE);
 
         Profile profile = builder.build();
 
@@ -118,7 +120,7 @@ class ProfileBuilderTest {
         ThreadStats worker = builder.thread(1, "worker", false);
         for (int i = 0; i < 5; i++) {
             String site = "com.acme.C.m" + i + "(C.java:1)";
-            builder.lockWait(worker, MAP, (i + 1) * MS, List.of("java.util.X.y(X.java:1)", site), site);
+            builder.monitorWait(worker, MAP, (i + 1) * MS, List.of("java.util.X.y(X.java:1)", site), site);
         }
 
         List<WaitStack> stacks = builder.build().waitStacks();
@@ -139,7 +141,7 @@ class ProfileBuilderTest {
         int sites = LockStats.MAX_SITES_PER_LOCK + 5;
         for (int i = 0; i < sites; i++) {
             String site = "com.acme.C.m" + i + "(C.java:1)";
-            builder.lockWait(worker, MAP, MS, List.of(site), site);
+            builder.monitorWait(worker, MAP, MS, List.of(site), site);
         }
 
         Lock lock = builder.build().locks().get(0);
@@ -178,7 +180,7 @@ class ProfileBuilderTest {
         // one from within the period after them.
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 4 * MS, 1, LOCK_STACK, LOCK_SITE, T0 + 2_500 * MS);
         builder.agentLockStats(1, REENTRANT_LOCK, List.of("com.acme.Ledger.<init>(Ledger.java:14)"),
-                "com.acme.Ledger.lock", true, 1_000 * MS, 500, 20, 90 * MS, 600 * MS, 2, T0 + 2_000 * MS);
+                "com.acme.Ledger.lock", true, false, 1_000 * MS, 500, 20, 90 * MS, 600 * MS, 2, T0 + 2_000 * MS);
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 2 * MS, 16, LOCK_STACK, LOCK_SITE, T0 + 1_500 * MS);
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 1 * MS, 16, LOCK_STACK, LOCK_SITE, T0 + 2_600 * MS);
 
@@ -219,8 +221,8 @@ class ProfileBuilderTest {
     void aPeriodThatBeganBeforeTheRecordingCountsForItsOverlap() {
         ProfileBuilder builder = recording(2_000);
         // The agent counted from 1 s before the recording's first event: half of its first period is outside.
-        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, 2_000 * MS, 400, 100, 800 * MS, 200 * MS, 4, T0 + 1_000 * MS);
-        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, 1_000 * MS, 300, 50, 500 * MS, 100 * MS, 4, T0 + 2_000 * MS);
+        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, false, 2_000 * MS, 400, 100, 800 * MS, 200 * MS, 4, T0 + 1_000 * MS);
+        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, false, 1_000 * MS, 300, 50, 500 * MS, 100 * MS, 4, T0 + 2_000 * MS);
 
         Lock lock = builder.build().locks().get(0);
 
@@ -237,9 +239,9 @@ class ProfileBuilderTest {
         ThreadStats teller = builder.thread(1, "teller", false);
         // The first period's 800 ms of wait were mostly before the recording; these waits are what it saw.
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 3 * MS, 16, LOCK_STACK, LOCK_SITE, T0 + 200 * MS);
-        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, 2_000 * MS, 400, 100, 800 * MS, 200 * MS, 4, T0 + 1_000 * MS);
+        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, false, 2_000 * MS, 400, 100, 800 * MS, 200 * MS, 4, T0 + 1_000 * MS);
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 20 * MS, 1, LOCK_STACK, LOCK_SITE, T0 + 900 * MS);
-        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, 1_000 * MS, 300, 50, 500 * MS, 100 * MS, 4, T0 + 2_000 * MS);
+        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, false, 1_000 * MS, 300, 50, 500 * MS, 100 * MS, 4, T0 + 2_000 * MS);
         // Within the second period, which counts whole: not part of the first.
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 7 * MS, 1, LOCK_STACK, LOCK_SITE, T0 + 1_500 * MS);
 
@@ -254,7 +256,7 @@ class ProfileBuilderTest {
     @Test
     void utilizationIsClampedToTheRecording() {
         ProfileBuilder builder = recording(100);
-        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, 50 * MS, 10, 1, MS, 500 * MS, 1, T0 + 50 * MS);
+        builder.agentLockStats(1, REENTRANT_LOCK, List.of(), null, false, false, 50 * MS, 10, 1, MS, 500 * MS, 1, T0 + 50 * MS);
 
         assertThat(builder.build().locks().get(0).usage().utilization()).isEqualTo(1.0);
     }
@@ -310,7 +312,7 @@ class ProfileBuilderTest {
         ProfileBuilder builder = recording(1_000);
         ThreadStats teller = builder.thread(1, "teller", false);
         builder.parkedOnLock(teller, RW_LOCK, 12 * MS, LOCK_STACK, LOCK_SITE);
-        builder.agentLockStats(LockId.AGENT_OTHER_LOCKS, "[other locks]", List.of(), null, false, 10 * MS, 10, 1, MS, MS, 1,
+        builder.agentLockStats(LockId.AGENT_OTHER_LOCKS, "[other locks]", List.of(), null, false, false, 10 * MS, 10, 1, MS, MS, 1,
                 T0 + 10 * MS);
 
         Profile profile = builder.build();
@@ -332,5 +334,36 @@ class ProfileBuilderTest {
         ProfileBuilder builder = new ProfileBuilder("x.jfr");
         builder.eventTime(T0, T0 + millis * MS);
         return builder;
+    }
+
+    @Test
+    void monitorWaitsFromJfrJoinTheAgentsOnlyInstanceOfThatClass() {
+        ProfileBuilder builder = recording(2_000);
+        ThreadStats worker = builder.thread(1, "worker", false);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 40 * MS, SHORT_STACK, SITE);
+        builder.agentLockStats(7, "java.util.Hashtable", List.of("com.acme.Store.<init>(Store.java:9)"),
+                "com.acme.Store.table", false, true, 1_000 * MS, 6_400, 0, 0, 900 * MS, 0, T0 + 1_000 * MS);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 60 * MS, SHORT_STACK, SITE);
+        // Two agent instances of Vector: JFR cannot tell which one a wait was for, so it stays by class.
+        builder.agentLockStats(8, "java.util.Vector", List.of(), null, false, true, 1_000 * MS, 64, 0, 0, MS, 0,
+                T0 + 1_000 * MS);
+        builder.agentLockStats(9, "java.util.Vector", List.of(), null, false, true, 1_000 * MS, 64, 0, 0, MS, 0,
+                T0 + 1_000 * MS);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Vector"), 5 * MS, SHORT_STACK, SITE);
+
+        Profile profile = builder.build();
+
+        Lock table = profile.locks().get(0);
+        assertThat(table.id().agentId()).isEqualTo(7);
+        assertThat(table.id().field()).isEqualTo("com.acme.Store.table");
+        assertThat(table.waitNanos()).isEqualTo(100 * MS);
+        assertThat(table.waitCount()).isEqualTo(2);
+        assertThat(table.sites()).extracting(CallSite::frame).containsExactly(SITE);
+        assertThat(table.usage().holdNanos()).isEqualTo(900 * MS);
+        assertThat(profile.locks()).filteredOn(lock -> lock.id().className().equals("java.util.Vector"))
+                .extracting(lock -> lock.id().agentId(), Lock::waitNanos)
+                .containsExactlyInAnyOrder(tuple(LockId.NO_AGENT_ID, 5 * MS), tuple(8L, 0L), tuple(9L, 0L));
+        // Monitors are not "timed by the agent": JFR's parks and monitor events stay the source of their waits.
+        assertThat(profile.recording().agentLockClasses()).doesNotContain("java.util.Hashtable");
     }
 }

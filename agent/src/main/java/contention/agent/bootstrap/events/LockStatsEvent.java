@@ -68,6 +68,11 @@ public final class LockStatsEvent extends jdk.jfr.Event {
     @Description("One acquisition in this many is timed from acquisition to release")
     public int holdSampleRate;
 
+    @Label("Monitor")
+    @Description("The lock is an object's monitor (synchronized): the agent samples its holds; its waits are in"
+            + " jdk.JavaMonitorEnter, and contendedAcquisitions and waitNanos are 0 here")
+    public boolean monitor;
+
     @Label("Waiting Threads")
     @Description("Distinct threads that waited for the lock in this period")
     public int waitingThreads;

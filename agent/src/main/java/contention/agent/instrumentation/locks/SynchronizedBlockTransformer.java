@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.agent.instrumentation.locks;
+
+import contention.agent.AgentLog;
+import contention.agent.bootstrap.MonitorSites;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * {@code synchronized} blocks: the agent wraps each {@code monitorenter} and {@code monitorexit} in calls to
+ * {@code MonitorHooks}, which time a sample of the acquisitions (wait, spinning included, and hold) per monitor.
+ *
+ * <p>Why plain ASM and not Byte Buddy advice: advice wraps methods, and a block's wait is inside one. The rewrite
+ * adds no local, branch or handler, so it changes no stack map frame and is safe to retransform:
+ * <pre>
+ *   monitorenter            →  dup; sipush site; invokestatic entering(Object,int); monitorenter
+ *   (first instruction after the label that follows it, inside javac's handler range)
+ *                           →  invokestatic entered()
+ *   monitorexit             →  dup; invokestatic exiting(Object); monitorexit
+ * </pre>
+ * {@code entered()} sits inside the block's catch-all range, as HotSpot's JIT requires every instruction that can
+ * throw while a monitor is held to be; outside it the method would never be compiled.
+ *
+ * <p>Classes without {@code monitorenter} are left untouched (the transformer returns null after one read).
+ */
+public final class SynchronizedBlockTransformer implements ClassFileTransformer {
+
+    static final String HOOKS = "contention/agent/bootstrap/MonitorHooks";
+
+    private final MonitorScope scope;
+    private final AtomicInteger failures = new AtomicInteger();
+
+    public SynchronizedBlockTransformer(MonitorScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        try {
+            if (internalName == null || !scope.covers(internalName.replace('/', '.'))) {
+                return null;
+            }
+            ClassReader reader = new ClassReader(classfileBuffer);
+            if (!hasMonitorEnter(reader)) {
+                return null;
+            }
+            ClassWriter writer = new ClassWriter(reader, 0);
+            reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                        String[] exceptions) {
+                    return new BlockVisitor(super.visitMethod(access, name, descriptor, signature, exceptions));
+                }
+            }, 0);
+            return writer.toByteArray();
+        } catch (Throwable t) {
+            if (failures.incrementAndGet() <= 3) {
+                AgentLog.info("could not instrument the synchronized blocks of " + internalName
+                        + ", it runs unmeasured: " + AgentLog.describe(t));
+            }
+            return null; // the class loads as it was
+        }
+    }
+
+    static boolean hasMonitorEnter(ClassReader reader) {
+        boolean[] found = {false};
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return found[0] ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.MONITORENTER) {
+                            found[0] = true;
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return found[0];
+    }
+
+    /** Rewrites one method's monitor instructions; everything else passes through unchanged. */
+    static final class BlockVisitor extends MethodVisitor {
+        private boolean enteredPending;
+        private String lastField; // the field whose value is on top of the stack, through dup/astore
+
+        BlockVisitor(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            flushEntered();
+            if (opcode == Opcodes.MONITORENTER) {
+                super.visitInsn(Opcodes.DUP);
+                super.visitIntInsn(Opcodes.SIPUSH, MonitorSites.register(lastField));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "entering", "(Ljava/lang/Object;I)V", false);
+                super.visitInsn(opcode);
+                enteredPending = true;
+            } else if (opcode == Opcodes.MONITOREXIT) {
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "exiting", "(Ljava/lang/Object;)V", false);
+                super.visitInsn(opcode);
+            } else {
+                super.visitInsn(opcode);
+            }
+            if (opcode != Opcodes.DUP) {
+                lastField = null;
+            }
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            flushEntered();
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            lastField = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC
+                    ? owner.replace('/', '.') + "." + name : null;
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            flushEntered();
+            super.visitVarInsn(opcode, varIndex);
+            if (opcode != Opcodes.ASTORE) {
+                lastField = null; // javac stores the monitor in a local before entering it: keep the field
+            }
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            before();
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            before();
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            before();
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, net.bytebuddy.jar.asm.Handle bootstrap,
+                Object... arguments) {
+            before();
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            before();
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            before();
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            before();
+            super.visitIincInsn(varIndex, increment);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            before();
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            before();
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            before();
+            super.visitMultiANewArrayInsn(descriptor, numDimensions);
+        }
+
+        // Labels, line numbers and frames pass through without emitting the pending call: javac's handler range
+        // starts at the label after monitorenter, and a frame must stay at its label's offset.
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            enteredPending = false; // a method cannot end with monitorenter
+            super.visitMaxs(maxStack + 2, maxLocals); // the dup and the site number
+        }
+
+        private void before() {
+            flushEntered();
+            lastField = null;
+        }
+
+        private void flushEntered() {
+            if (enteredPending) {
+                enteredPending = false;
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "entered", "()V", false);
+            }
+        }
+    }
+}

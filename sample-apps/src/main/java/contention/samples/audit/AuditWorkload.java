@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.samples.audit;
+
+import contention.samples.common.SampleArgs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/** {@code clerk-N} threads check payments and audit each one for a fixed time; prints one summary line. */
+final class AuditWorkload {
+
+    static final String[] ACTIONS = {"pay", "refund", "hold", "release", "fee"};
+
+    private volatile boolean stop;
+
+    void run(String name, Audit audit, SampleArgs args) throws InterruptedException {
+        LongAdder appended = new LongAdder();
+        LongAdder checksum = new LongAdder();
+        List<Thread> clerks = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < args.threads; t++) {
+            Thread clerk = new Thread(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (!stop) {
+                    String actor = "acct-" + random.nextInt(1_000);
+                    long amountCents = random.nextLong(1, 5_000_000);
+                    long check = amountCents;
+                    for (int i = 0; i < 64; i++) { // the payment itself, checked outside the log
+                        check = check * 31 + (check >>> 7) + i;
+                    }
+                    checksum.add(check & 0xff);
+                    audit.append(actor, ACTIONS[random.nextInt(ACTIONS.length)], amountCents);
+                    appended.increment();
+                }
+            }, "clerk-" + (t + 1));
+            clerks.add(clerk);
+            clerk.start();
+        }
+        Thread.sleep(args.duration.toMillis());
+        stop = true;
+        for (Thread clerk : clerks) {
+            clerk.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // Referred to from tests: one line, key=value; every append is in the log, whatever the locking.
+        System.out.printf(Locale.ROOT,
+                "%s entries=%d threads=%d seconds=%.2f throughput=%.0f/s complete=%b checksum=%d%n",
+                name, appended.sum(), args.threads, seconds, appended.sum() / seconds,
+                audit.entries() == appended.sum(), checksum.sum());
+    }
+}
