@@ -69,13 +69,16 @@ final class Installer {
 
     /**
      * {@code synchronized} blocks are rewritten by a plain transformer, after Byte Buddy's (whose advice on the
-     * same classes it then sees). Wrapper classes the JDK loaded already are retransformed now.
+     * same classes it then sees). The JDK classes it rewrites that are loaded already (ConcurrentHashMap, always)
+     * are retransformed now.
      */
     private static void installBlockTransformer(Instrumentation instrumentation, MonitorScope scope) {
         instrumentation.addTransformer(new SynchronizedBlockTransformer(scope), true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (type.getName().startsWith("java.util.Collections$Synchronized") && instrumentation.isModifiableClass(type)) {
+            boolean rewritten = type.getName().startsWith("java.util.Collections$Synchronized")
+                    || type == java.util.concurrent.ConcurrentHashMap.class;
+            if (rewritten && instrumentation.isModifiableClass(type)) {
                 loaded.add(type);
             }
         }
@@ -83,8 +86,8 @@ final class Installer {
             try {
                 instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
             } catch (Throwable t) {
-                AgentLog.info("could not instrument " + loaded.size() + " loaded Collections.synchronized* classes,"
-                        + " they run unmeasured: " + AgentLog.describe(t));
+                AgentLog.info("could not instrument the synchronized blocks of ConcurrentHashMap and the"
+                        + " Collections.synchronized* wrappers, they run unmeasured: " + AgentLog.describe(t));
             }
         }
     }

@@ -36,6 +36,7 @@ final class HoldSamples {
     // The sampled monitor entry: set just before monitorenter, taken just after it.
     Object enteringMonitor;
     int enteringSite;
+    Object enteringOwner; // whose lock the monitor is counted for, when not its own (a map's bin); else null
 
     static HoldSamples current() {
         return CURRENT.get();
@@ -46,6 +47,7 @@ final class HoldSamples {
     }
 
     void begin(Object lock, LockState state, long now) {
+        dropAbandonedMonitors();
         if (size < MAX_NESTED) {
             locks[size] = lock;
             states[size] = state;
@@ -65,6 +67,10 @@ final class HoldSamples {
     boolean reenter(Object lock) {
         int i = indexOf(lock);
         if (i < 0) {
+            return false;
+        }
+        if (states[i].monitor && !Thread.holdsLock(lock)) {
+            removeAt(i); // left by an exception, unseen: this is a new acquisition, not a re-entry
             return false;
         }
         reentries[i]++;
@@ -102,6 +108,7 @@ final class HoldSamples {
         Object monitor = enteringMonitor;
         if (monitor != null) {
             enteringMonitor = null;
+            enteringOwner = null;
             OPEN.decrementAndGet();
         }
         return monitor;
@@ -116,8 +123,24 @@ final class HoldSamples {
         return -1;
     }
 
+    /**
+     * Forgets the sampled holds of monitors this thread no longer holds: a {@code synchronized} block left by an
+     * exception releases its monitor in javac's handler, where the agent adds no call.
+     */
+    private void dropAbandonedMonitors() {
+        for (int i = size - 1; i >= 0; i--) {
+            if (states[i].monitor && !Thread.holdsLock(locks[i])) {
+                removeAt(i);
+            }
+        }
+    }
+
     private void endAt(int i, long now) {
         states[i].recordSampledHold(now - startNanos[i]);
+        removeAt(i);
+    }
+
+    private void removeAt(int i) {
         // Locks are usually released in reverse order; close the gap when they are not.
         System.arraycopy(locks, i + 1, locks, i, size - i - 1);
         System.arraycopy(states, i + 1, states, i, size - i - 1);

@@ -185,7 +185,16 @@ public final class LockAdviceHelper {
      * or 0 when it is not recorded. An await always blocks, so its clock read costs no fast path anything.
      */
     public static long awaitEntered(Object sync) {
-        return active && LockKinds.isLock(sync) ? System.nanoTime() : 0L;
+        if (!active || !LockKinds.isLock(sync)) {
+            return 0L;
+        }
+        long now = System.nanoTime();
+        // await releases the lock: a sampled hold ends here, else it would count the whole await as held.
+        HoldSamples holds = HoldSamples.current();
+        if (!holds.isEmpty()) {
+            holds.end(sync, now);
+        }
+        return now;
     }
 
     /**

@@ -43,6 +43,8 @@ public final class MonitorHooks {
         java.util.Collections.synchronizedNavigableSet(new java.util.TreeSet<Object>());
         java.util.Collections.synchronizedNavigableMap(new java.util.TreeMap<Object, Object>());
         java.util.Collections.synchronizedMap(new java.util.HashMap<Object, Object>()).entrySet();
+        binEntering(new Object(), new Object());
+        entered();
         active = true;
     }
 
@@ -60,6 +62,25 @@ public final class MonitorHooks {
         HoldSamples.current().startEntering(monitor, site);
     }
 
+    /**
+     * Just before {@code monitorenter} on a bin of {@code map} in {@code ConcurrentHashMap.compute*} or
+     * {@code merge}: the hold is sampled like any monitor's, but counted for the map.
+     */
+    public static void binEntering(Object bin, Object map) {
+        if (!active || bin == null) {
+            return;
+        }
+        if (HoldSamples.OPEN.get() != 0 && HoldSamples.current().reenter(bin)) {
+            return;
+        }
+        if (ThreadLocalRandom.current().nextInt(SAMPLE_RATE) != 0 || Thread.holdsLock(bin)) {
+            return;
+        }
+        HoldSamples holds = HoldSamples.current();
+        holds.startEntering(bin, 0);
+        holds.enteringOwner = map;
+    }
+
     /** Just after the {@code monitorenter} that {@link #entering} saw: the monitor is held now. */
     public static void entered() {
         if (HoldSamples.OPEN.get() == 0) {
@@ -67,12 +88,13 @@ public final class MonitorHooks {
         }
         HoldSamples holds = HoldSamples.current();
         int site = holds.enteringSite;
+        Object owner = holds.enteringOwner;
         Object monitor = holds.takeEntering();
         if (monitor == null || !CallDepth.enter()) {
             return;
         }
         try {
-            LockState state = LockRegistry.monitorStateOf(monitor, null, MonitorSites.field(site));
+            LockState state = LockRegistry.monitorStateOf(owner != null ? owner : monitor, null, MonitorSites.field(site));
             state.recordSampledAcquisition();
             holds.begin(monitor, state, System.nanoTime());
         } finally {

@@ -59,6 +59,12 @@ public final class LockAdvice {
                             + " synchronizes every call on one monitor."),
             new Entry("java.lang.StringBuffer",
                     "Replace the %s with a StringBuilder per thread: StringBuffer synchronizes every append."),
+            new Entry("java.util.concurrent.ConcurrentHashMap",
+                    "Threads waited for a bin of the %s: compute, computeIfAbsent, computeIfPresent and merge lock"
+                            + " the key's bin while the mapping function runs. Keep that function short and free of"
+                            + " I/O and of other locks; compute the value outside and putIfAbsent it, or store a"
+                            + " CompletableFuture so that the map holds the bin only to insert it (a cache such as"
+                            + " Caffeine does this)."),
             new Entry(JUC_LOCKS,
                     "Shorten the critical section of the %s (move work that does not touch the shared state out"
                             + " of it), stripe the lock by key, or use a lock-free structure such as a concurrent"

@@ -188,9 +188,26 @@ public final class RecordingReader {
         if (isJfrInternal(lockClass, stack)) {
             return;
         }
-        builder.monitorWait(thread, monitorId(lockClass, event.getStackTrace()), event.getDuration().toNanos(),
-                stack.framesLeafFirst(), stack.site());
+        builder.monitorWait(thread, monitorId(binOwner(lockClass, event.getStackTrace()), event.getStackTrace()),
+                event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site());
     }
+
+    // ConcurrentHashMap's compute*, merge lock a bin (a node) while the app's function runs: that is the map's
+    // contention, and the agent counts it for the map, so the wait is the map's too.
+    static String binOwner(String lockClass, RecordedStackTrace stackTrace) {
+        if (lockClass == null || !lockClass.startsWith(CONCURRENT_HASH_MAP + "$") || stackTrace == null
+                || stackTrace.getFrames().isEmpty()) {
+            return lockClass;
+        }
+        RecordedMethod top = stackTrace.getFrames().get(0).getMethod();
+        boolean binLocking = top != null && top.getType() != null
+                && CONCURRENT_HASH_MAP.equals(ClassNames.javaName(top.getType().getName()))
+                && BIN_LOCKING_METHODS.contains(top.getName());
+        return binLocking ? CONCURRENT_HASH_MAP : lockClass;
+    }
+
+    private static final String CONCURRENT_HASH_MAP = "java.util.concurrent.ConcurrentHashMap";
+    private static final Set<String> BIN_LOCKING_METHODS = Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge");
 
     /**
      * The lock a monitor event waited for. A {@code java.lang.Class} monitor entered by a {@code static

@@ -40,7 +40,7 @@ final class PerThreadAuditLog implements Audit {
         return buffer;
     }
 
-    /** One thread's share of the log, written by that thread alone: the same lines {@link AuditLog} keeps. */
+    /** One thread's share of the log, written by it alone: lines like {@link AuditLog}'s, numbered per thread. */
     private static final class Buffer {
         private final StringBuilder line = new StringBuilder(128);
         private final Formatter formatter = new Formatter(line, Locale.ROOT);

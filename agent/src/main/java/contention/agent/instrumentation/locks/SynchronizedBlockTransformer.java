@@ -27,13 +27,27 @@ import net.bytebuddy.jar.asm.Opcodes;
  *   monitorexit             →  dup; invokestatic exiting(Object); monitorexit
  * </pre>
  * {@code entered()} sits inside the block's catch-all range, as HotSpot's JIT requires every instruction that can
- * throw while a monitor is held to be; outside it the method would never be compiled.
+ * throw while a monitor is held to be; outside it the method would never be compiled. For the same reason the
+ * {@code monitorexit} in javac's catch-all handler is left alone: that handler covers itself, and C1 refuses a
+ * method whose self-covering handler holds a call ("exception handler covers itself", seen on
+ * {@code ConcurrentHashMap.merge}). A hold that ends by an exception is therefore not closed here;
+ * {@code MonitorHooks} drops it when it finds the monitor no longer held.
+ *
+ * <p>{@code ConcurrentHashMap}'s {@code compute}, {@code computeIfAbsent}, {@code computeIfPresent} and
+ * {@code merge} lock the bin they update, and run the app's function inside that lock; there the call is
+ * {@code binEntering(node, this)}, so that bins are counted per map, not per node.
  *
  * <p>Classes without {@code monitorenter} are left untouched (the transformer returns null after one read).
  */
 public final class SynchronizedBlockTransformer implements ClassFileTransformer {
 
     static final String HOOKS = "contention/agent/bootstrap/MonitorHooks";
+
+    static final String CONCURRENT_HASH_MAP = "java/util/concurrent/ConcurrentHashMap";
+
+    /** The methods that run the app's function while holding a bin's lock. */
+    static final java.util.Set<String> BIN_LOCKING_METHODS =
+            java.util.Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge");
 
     private final MonitorScope scope;
     private final AtomicInteger failures = new AtomicInteger();
@@ -46,7 +60,8 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         try {
-            if (internalName == null || !scope.covers(internalName.replace('/', '.'))) {
+            boolean map = CONCURRENT_HASH_MAP.equals(internalName);
+            if (internalName == null || !(map || scope.covers(internalName.replace('/', '.')))) {
                 return null;
             }
             ClassReader reader = new ClassReader(classfileBuffer);
@@ -58,7 +73,12 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                         String[] exceptions) {
-                    return new BlockVisitor(super.visitMethod(access, name, descriptor, signature, exceptions));
+                    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                    if (map) {
+                        boolean binLocking = (access & Opcodes.ACC_STATIC) == 0 && BIN_LOCKING_METHODS.contains(name);
+                        return binLocking ? new BlockVisitor(next, true) : next;
+                    }
+                    return new BlockVisitor(next, false);
                 }
             }, 0);
             return writer.toByteArray();
@@ -92,23 +112,36 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
 
     /** Rewrites one method's monitor instructions; everything else passes through unchanged. */
     static final class BlockVisitor extends MethodVisitor {
+        private final boolean mapBins;
+        private final java.util.Set<Label> selfCoveredStarts = new java.util.HashSet<>();
+        private final java.util.Set<Label> selfCoveredEnds = new java.util.HashSet<>();
+        private int selfCovered; // inside this many self-covering handler ranges
         private boolean enteredPending;
         private String lastField; // the field whose value is on top of the stack, through dup/astore
 
-        BlockVisitor(MethodVisitor next) {
+        /** {@code mapBins}: the monitors are a {@code ConcurrentHashMap}'s bins, counted for the map ({@code this}). */
+        BlockVisitor(MethodVisitor next, boolean mapBins) {
             super(Opcodes.ASM9, next);
+            this.mapBins = mapBins;
         }
 
         @Override
         public void visitInsn(int opcode) {
             flushEntered();
-            if (opcode == Opcodes.MONITORENTER) {
+            if (opcode == Opcodes.MONITORENTER && mapBins) {
+                super.visitInsn(Opcodes.DUP);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "binEntering", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                        false);
+                super.visitInsn(opcode);
+                enteredPending = true;
+            } else if (opcode == Opcodes.MONITORENTER) {
                 super.visitInsn(Opcodes.DUP);
                 super.visitIntInsn(Opcodes.SIPUSH, MonitorSites.register(lastField));
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "entering", "(Ljava/lang/Object;I)V", false);
                 super.visitInsn(opcode);
                 enteredPending = true;
-            } else if (opcode == Opcodes.MONITOREXIT) {
+            } else if (opcode == Opcodes.MONITOREXIT && selfCovered == 0) {
                 super.visitInsn(Opcodes.DUP);
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "exiting", "(Ljava/lang/Object;)V", false);
                 super.visitInsn(opcode);
@@ -198,13 +231,32 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
             super.visitMultiANewArrayInsn(descriptor, numDimensions);
         }
 
+        @Override
+        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+            super.visitTryCatchBlock(start, end, handler, type);
+            if (start == handler) {
+                selfCoveredStarts.add(start);
+                selfCoveredEnds.add(end);
+            }
+        }
+
         // Labels, line numbers and frames pass through without emitting the pending call: javac's handler range
         // starts at the label after monitorenter, and a frame must stay at its label's offset.
+        @Override
+        public void visitLabel(Label label) {
+            super.visitLabel(label);
+            if (selfCoveredEnds.contains(label)) {
+                selfCovered = Math.max(0, selfCovered - 1);
+            }
+            if (selfCoveredStarts.contains(label)) {
+                selfCovered++;
+            }
+        }
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
             enteredPending = false; // a method cannot end with monitorenter
-            super.visitMaxs(maxStack + 2, maxLocals); // the dup and the site number
+            super.visitMaxs(maxStack + 2, maxLocals); // the dup and the site number (or the map)
         }
 
         private void before() {
