@@ -104,13 +104,38 @@ public final class LockAdviceHelper {
             return;
         }
         try {
-            long waitNanos = System.nanoTime() - waitStartNanos;
-            LockState state = LockRegistry.stateOf(sync);
-            state.recordWait(waitNanos, Thread.currentThread().getId());
-            commitWaitEvent(state, LockKinds.mode(sync, shared), waitNanos, result > 0);
+            recordWait(sync, shared, System.nanoTime() - waitStartNanos, result);
         } finally {
             CallDepth.exit();
         }
+    }
+
+    /**
+     * The slow path ended for a thread re-acquiring the lock after {@code Condition.await}: it always passes there,
+     * lock free or not, so only a re-acquisition that actually waited counts as contended.
+     */
+    public static void reacquiredAfterAwait(Object sync, boolean shared, long waitStartNanos, int result) {
+        if (waitStartNanos == 0) {
+            return;
+        }
+        long waitNanos = System.nanoTime() - waitStartNanos;
+        if (waitNanos < REACQUIRE_FLOOR_NANOS || !CallDepth.enter()) {
+            return;
+        }
+        try {
+            recordWait(sync, shared, waitNanos, result);
+        } finally {
+            CallDepth.exit();
+        }
+    }
+
+    /** Below this, a re-acquisition after a signal found the lock free: the clock reads and one CAS. */
+    static final long REACQUIRE_FLOOR_NANOS = 2_000;
+
+    private static void recordWait(Object sync, boolean shared, long waitNanos, int result) {
+        LockState state = LockRegistry.stateOf(sync);
+        state.recordWait(waitNanos, Thread.currentThread().getId());
+        commitWaitEvent(state, LockKinds.mode(sync, shared), waitNanos, result > 0);
     }
 
     /** {@code lock} (whose synchronizer is {@code sync}) was acquired; maybe start a hold sample. */

@@ -57,9 +57,14 @@ public final class SynchronizerInstrumentation implements TypeInstrumentation {
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.This Object sync, @Advice.Argument(2) boolean shared, @Advice.Enter long start,
-                @Advice.Return int result) {
-            LockAdviceHelper.slowPathExited(sync, shared, start, result);
+        static void exit(@Advice.This Object sync, @Advice.Argument(0) Object node, @Advice.Argument(2) boolean shared,
+                @Advice.Enter long start, @Advice.Return int result) {
+            // A node is passed in only by a Condition's re-acquisition after await (both JDK 17 and 25).
+            if (node != null) {
+                LockAdviceHelper.reacquiredAfterAwait(sync, shared, start, result);
+            } else {
+                LockAdviceHelper.slowPathExited(sync, shared, start, result);
+            }
         }
     }
 }
