@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Assumptions and guarantees: called on the app's threads, inside the app's lock and unlock calls, so it never
  * throws (advice suppresses anyway) and never blocks on an instrumented lock. An acquisition that finds the lock
  * free never reaches the slow path, so it costs nothing here but the hold sample: a thread-local random draw on
- * lock and a thread-local read on unlock.
+ * lock and, on unlock, a read of a counter that is 0 unless some thread has a sampled hold open.
  */
 public final class LockAdviceHelper {
 
@@ -155,6 +155,9 @@ public final class LockAdviceHelper {
 
     /** {@code lock} is about to be released (perhaps only one of its reentrant holds). */
     public static void releasing(ReentrantLock lock, Object sync) {
+        if (HoldSamples.OPEN.get() == 0) {
+            return; // no sampled hold open on any thread: skip the thread-local look-up
+        }
         HoldSamples holds = HoldSamples.current();
         if (!holds.isEmpty() && lock.getHoldCount() == 1) {
             holds.end(sync, System.nanoTime());

@@ -3,6 +3,7 @@
 package contention.samples.audit;
 
 import contention.samples.common.SampleArgs;
+import contention.samples.common.SteadyRate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ final class AuditWorkload {
             clerks.add(clerk);
             clerk.start();
         }
-        Thread.sleep(args.duration.toMillis());
+        double steady = SteadyRate.sleepMeasuring(args.duration, appended::sum);
         stop = true;
         for (Thread clerk : clerks) {
             clerk.join();
@@ -47,8 +48,8 @@ final class AuditWorkload {
         double seconds = (System.nanoTime() - started) / 1e9;
         // Referred to from tests: one line, key=value; every append is in the log, whatever the locking.
         System.out.printf(Locale.ROOT,
-                "%s entries=%d threads=%d seconds=%.2f throughput=%.0f/s complete=%b checksum=%d%n",
-                name, appended.sum(), args.threads, seconds, appended.sum() / seconds,
+                "%s entries=%d threads=%d seconds=%.2f throughput=%.0f/s steady=%.0f/s complete=%b checksum=%d%n",
+                name, appended.sum(), args.threads, seconds, appended.sum() / seconds, steady,
                 audit.entries() == appended.sum(), checksum.sum());
     }
 }

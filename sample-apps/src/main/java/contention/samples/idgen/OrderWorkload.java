@@ -3,6 +3,7 @@
 package contention.samples.idgen;
 
 import contention.samples.common.SampleArgs;
+import contention.samples.common.SteadyRate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,14 +36,14 @@ final class OrderWorkload {
             threads.add(thread);
             thread.start();
         }
-        Thread.sleep(args.duration.toMillis());
+        double steady = SteadyRate.sleepMeasuring(args.duration, orders::sum);
         stop = true;
         for (Thread thread : threads) {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         // Referred to from tests: one line, key=value.
-        System.out.printf(Locale.ROOT, "%s orders=%d threads=%d seconds=%.2f throughput=%.0f/s checksum=%d%n",
-                name, orders.sum(), args.threads, seconds, orders.sum() / seconds, checksum.sum());
+        System.out.printf(Locale.ROOT, "%s orders=%d threads=%d seconds=%.2f throughput=%.0f/s steady=%.0f/s checksum=%d%n",
+                name, orders.sum(), args.threads, seconds, orders.sum() / seconds, steady, checksum.sum());
     }
 }

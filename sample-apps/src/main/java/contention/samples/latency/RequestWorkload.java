@@ -3,6 +3,7 @@
 package contention.samples.latency;
 
 import contention.samples.common.SampleArgs;
+import contention.samples.common.SteadyRate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class RequestWorkload {
             threads.add(worker);
             worker.start();
         }
-        Thread.sleep(args.duration.toMillis());
+        double steady = SteadyRate.sleepMeasuring(args.duration, requests::sum);
         stop = true;
         for (Thread worker : threads) {
             worker.join();
@@ -48,8 +49,8 @@ final class RequestWorkload {
             recorded += stats.count(endpoint);
         }
         // Referred to from tests: one line, key=value; recorded must equal requests.
-        System.out.printf(Locale.ROOT, "%s requests=%d threads=%d seconds=%.2f throughput=%.0f/s recorded=%d%n",
-                name, requests.sum(), args.threads, seconds, requests.sum() / seconds, recorded);
+        System.out.printf(Locale.ROOT, "%s requests=%d threads=%d seconds=%.2f throughput=%.0f/s steady=%.0f/s recorded=%d%n",
+                name, requests.sum(), args.threads, seconds, requests.sum() / seconds, steady, recorded);
     }
 
     // The request itself: a little parsing work; its "latency" is derived from it.

@@ -3,6 +3,7 @@
 package contention.samples.ledger;
 
 import contention.samples.common.SampleArgs;
+import contention.samples.common.SteadyRate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class TransferWorkload {
             tellers.add(teller);
             teller.start();
         }
-        Thread.sleep(args.duration.toMillis());
+        double steady = SteadyRate.sleepMeasuring(args.duration, transfers::sum);
         stop = true;
         for (Thread teller : tellers) {
             teller.join();
@@ -43,7 +44,7 @@ final class TransferWorkload {
         double seconds = (System.nanoTime() - started) / 1e9;
         long total = accounts.total();
         // Referred to from tests: one line, key=value; money is conserved whatever the locking.
-        System.out.printf(Locale.ROOT, "%s transfers=%d threads=%d seconds=%.2f throughput=%.0f/s conserved=%b%n",
-                name, transfers.sum(), args.threads, seconds, transfers.sum() / seconds, total == ACCOUNTS * OPENING);
+        System.out.printf(Locale.ROOT, "%s transfers=%d threads=%d seconds=%.2f throughput=%.0f/s steady=%.0f/s conserved=%b%n",
+                name, transfers.sum(), args.threads, seconds, transfers.sum() / seconds, steady, total == ACCOUNTS * OPENING);
     }
 }

@@ -4,6 +4,7 @@ package contention.samples.lrucache;
 
 import contention.samples.common.NamedThreadFactory;
 import contention.samples.common.SampleArgs;
+import contention.samples.common.SteadyRate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +33,7 @@ final class LookupWorkload {
                 }
             });
         }
-        Thread.sleep(args.duration.toMillis());
+        double steady = SteadyRate.sleepMeasuring(args.duration, lookups::sum);
         stop = true;
         pool.shutdown();
         if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -40,7 +41,7 @@ final class LookupWorkload {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         // Referred to from tests: one line, key=value.
-        System.out.printf(java.util.Locale.ROOT, "%s lookups=%d threads=%d seconds=%.2f throughput=%.0f/s checksum=%d%n",
-                name, lookups.sum(), args.threads, seconds, lookups.sum() / seconds, checksum.sum());
+        System.out.printf(java.util.Locale.ROOT, "%s lookups=%d threads=%d seconds=%.2f throughput=%.0f/s steady=%.0f/s checksum=%d%n",
+                name, lookups.sum(), args.threads, seconds, lookups.sum() / seconds, steady, checksum.sum());
     }
 }

@@ -4,6 +4,7 @@ package contention.samples.sessions;
 
 import contention.samples.common.NamedThreadFactory;
 import contention.samples.common.SampleArgs;
+import contention.samples.common.SteadyRate;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +58,7 @@ final class RequestWorkload {
                 }
             });
         }
-        Thread.sleep(args.duration.toMillis());
+        double steady = SteadyRate.sleepMeasuring(args.duration, requests::sum);
         stop = true;
         pool.shutdown();
         if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -66,8 +67,8 @@ final class RequestWorkload {
         double seconds = (System.nanoTime() - started) / 1e9;
         // Referred to from tests: one line, key=value; no session is ever lost, whatever the map.
         System.out.printf(Locale.ROOT,
-                "%s requests=%d threads=%d seconds=%.2f throughput=%.0f/s sessions=%d missing=%d checksum=%d%n",
-                name, requests.sum(), args.threads, seconds, requests.sum() / seconds, sessions.size(),
+                "%s requests=%d threads=%d seconds=%.2f throughput=%.0f/s steady=%.0f/s sessions=%d missing=%d checksum=%d%n",
+                name, requests.sum(), args.threads, seconds, requests.sum() / seconds, steady, sessions.size(),
                 missing.sum(), checksum.sum());
     }
 
