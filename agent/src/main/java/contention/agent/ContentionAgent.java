@@ -3,6 +3,8 @@
 package contention.agent;
 
 import contention.agent.bootstrap.LockAdviceHelper;
+import contention.agent.bootstrap.executors.ExecutorHooks;
+import contention.agent.recording.ExecutorStatsEmitter;
 import contention.agent.recording.LockStatsEmitter;
 import contention.agent.recording.RecordingController;
 import java.lang.instrument.Instrumentation;
@@ -68,6 +70,7 @@ public final class ContentionAgent {
                 System.setProperty("net.bytebuddy.safe", "true");
             }
             LockAdviceHelper.initialize(options.lockWaitThreshold().toNanos());
+            ExecutorHooks.initialize(options.lockWaitThreshold().toNanos());
             Installer.install(instrumentation, options);
             locksInstrumented = true;
         } catch (Throwable t) {
@@ -80,10 +83,12 @@ public final class ContentionAgent {
             if (locksInstrumented) {
                 LockAdviceHelper.initializeEvents();
                 LockStatsEmitter.register();
+                ExecutorStatsEmitter.register();
             }
             RecordingController.start(options, AgentLog.version());
             if (locksInstrumented) {
                 LockStatsEmitter.startFirstPeriod();
+                ExecutorStatsEmitter.startFirstPeriod();
             }
         } catch (Throwable t) {
             if (!exiting) { // at exit, onExit says what happened
@@ -104,6 +109,7 @@ public final class ContentionAgent {
         } else if (locksInstrumented) {
             try {
                 LockStatsEmitter.flush();
+                ExecutorStatsEmitter.flush();
             } catch (Throwable t) {
                 // The recording is being closed under us; the periods already written stand.
             }

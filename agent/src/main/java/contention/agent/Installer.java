@@ -8,6 +8,11 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import contention.agent.instrumentation.TypeInstrumentation;
 import contention.agent.instrumentation.collections.SynchronizedCollectionsInstrumentation;
+import contention.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
+import contention.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
+import contention.agent.instrumentation.executors.FutureWaitInstrumentation;
+import contention.agent.instrumentation.executors.ThreadPerTaskExecutorInstrumentation;
+import contention.agent.instrumentation.executors.ThreadPoolExecutorInstrumentation;
 import contention.agent.instrumentation.locks.MonitorScope;
 import contention.agent.instrumentation.locks.SynchronizedBlockTransformer;
 import contention.agent.instrumentation.locks.SynchronizedMethodInstrumentation;
@@ -34,7 +39,10 @@ final class Installer {
     static List<TypeInstrumentation> instrumentations(MonitorScope scope) {
         return List.of(new SynchronizerInstrumentation(), new ReentrantLockInstrumentation(),
                 new StampedLockInstrumentation(), new ConditionInstrumentation(),
-                new SynchronizedMethodInstrumentation(scope), new SynchronizedCollectionsInstrumentation());
+                new SynchronizedMethodInstrumentation(scope), new SynchronizedCollectionsInstrumentation(),
+                new ThreadPoolExecutorInstrumentation(), new ForkJoinPoolInstrumentation(),
+                new ForkJoinTaskInstrumentation(), new FutureWaitInstrumentation(),
+                new ThreadPerTaskExecutorInstrumentation());
     }
 
     /** Lines about failed transformations printed at most; one is enough to say the rest of the app is fine. */

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.agent.bootstrap.executors;
+
+import java.lang.ref.WeakReference;
+import java.util.Collection;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one executor instance since the last time they were drained, and the few of its queued tasks whose
+ * queue wait is being timed.
+ *
+ * <p>Assumptions and guarantees: any thread records into it concurrently (striped adders, CAS, no lock); one
+ * thread (JFR's periodic task) drains it. Holds its pool weakly. The queue-wait side table has
+ * {@link #QUEUE_WAIT_SLOTS} entries: a sampled submission finding them all taken is not timed, so memory and the
+ * cost of the look-up at a task's start (a volatile read, and a scan of the slots only while some are taken)
+ * stay bounded whatever the queue holds.
+ */
+public final class PoolState {
+
+    /** Queued tasks per pool whose wait can be timed at once; each start scans at most this many slots. */
+    public static final int QUEUE_WAIT_SLOTS = 8;
+
+    /** A sampled task still queued after this long is looked for in the queue; gone, its slot is freed. */
+    static final long STALE_SAMPLE_NANOS = 1_000_000_000L; // 1 s, one period
+    /** Queues longer than this are not searched for stale samples: {@code contains} is linear and locks them. */
+    static final int MAX_QUEUE_SEARCHED = 10_000;
+    /** A sampled task queued this long is dropped whatever: its wait is reported by the queue depth anyway. */
+    static final long MAX_SAMPLE_AGE_NANOS = 600_000_000_000L; // 10 min
+
+    public static final int KIND_OTHER = 0;
+    public static final int KIND_THREAD_POOL = 1;
+    public static final int KIND_FORK_JOIN = 2;
+    public static final int KIND_THREAD_PER_TASK = 3;
+
+    public final long id;
+    public final int kind;
+    public final String poolClass;
+    /** Frames where the pool was constructed, innermost first, newline-separated; empty if unknown. */
+    public final String creationSite;
+    /** The virtual-thread scheduler and pools alike: counted nowhere, reported never. */
+    public final boolean ignored;
+    /** Whether the queue's {@code size()} is a lock-free O(1) read, so every submission may read it. */
+    final boolean cheapQueueSize;
+    private final WeakReference<Object> pool;
+    private volatile String workerName; // derived from the worker threads' names, null until one ran a task
+
+    final LongAdder submitted = new LongAdder();
+    final LongAdder completed = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder busyNanos = new LongAdder();
+    /** Tasks started and not finished, for executors without a pool size of their own (thread per task). */
+    final LongAdder running = new LongAdder();
+    final AtomicInteger maxQueueDepth = new AtomicInteger();
+    final TaskHistogram runTimes = new TaskHistogram();
+    final TaskHistogram queueWaits = new TaskHistogram();
+
+    private final AtomicReferenceArray<PendingTask> slots = new AtomicReferenceArray<>(QUEUE_WAIT_SLOTS);
+    private final AtomicInteger pending = new AtomicInteger();
+
+    PoolState(long id, Object pool, int kind, String poolClass, String creationSite, String fixedName,
+            boolean ignored, boolean cheapQueueSize) {
+        this.id = id;
+        this.pool = new WeakReference<>(pool);
+        this.kind = kind;
+        this.poolClass = poolClass;
+        this.creationSite = creationSite == null ? "" : creationSite;
+        this.workerName = fixedName;
+        this.ignored = ignored;
+        this.cheapQueueSize = cheapQueueSize;
+    }
+
+    /** The executor, or null once collected. */
+    public Object pool() {
+        return pool.get();
+    }
+
+    /**
+     * The name the contract gives the pool: its workers' common name, else {@code ClassSimpleName@site-frame}.
+     */
+    public String name() {
+        String name = workerName;
+        if (name != null) {
+            return name;
+        }
+        String simple = poolClass.substring(poolClass.lastIndexOf('.') + 1);
+        int end = creationSite.indexOf('\n');
+        String frame = end < 0 ? creationSite : creationSite.substring(0, end);
+        return frame.isEmpty() ? simple : simple + "@" + frame;
+    }
+
+    /** A thread named {@code threadName} ran its first task of this pool; called once per worker thread. */
+    synchronized void workerSeen(String threadName) {
+        String derived = PoolNames.fromWorker(threadName);
+        String current = workerName;
+        if (derived == null || derived.equals(current)) {
+            return;
+        }
+        workerName = current == null ? derived : PoolNames.common(current, derived);
+    }
+
+    void recordQueueDepth(int depth) {
+        int max;
+        while (depth > (max = maxQueueDepth.get())) {
+            if (maxQueueDepth.compareAndSet(max, depth)) {
+                return;
+            }
+        }
+    }
+
+    /** Starts timing the queue wait of {@code task}, submitted at {@code nowNanos}, if a slot is free. */
+    void offerQueueWaitSample(Object task, long nowNanos) {
+        if (pending.get() >= QUEUE_WAIT_SLOTS) {
+            return;
+        }
+        for (int i = 0; i < QUEUE_WAIT_SLOTS; i++) {
+            if (slots.get(i) == null && slots.compareAndSet(i, null, new PendingTask(task, nowNanos))) {
+                pending.incrementAndGet();
+                return;
+            }
+        }
+    }
+
+    /** {@code task} starts running: if its wait was being timed, records it and frees the slot. */
+    void takeQueueWait(Object task, long nowNanos) {
+        if (pending.get() == 0) {
+            return;
+        }
+        for (int i = 0; i < QUEUE_WAIT_SLOTS; i++) {
+            PendingTask p = slots.get(i);
+            if (p != null && p.get() == task) {
+                if (slots.compareAndSet(i, p, null)) {
+                    pending.decrementAndGet();
+                    queueWaits.record(nowNanos - p.submitNanos);
+                }
+                return;
+            }
+        }
+    }
+
+    /** {@code task} will never start (rejected): frees its slot without recording a wait. */
+    void dropQueueWait(Object task) {
+        if (pending.get() == 0) {
+            return;
+        }
+        for (int i = 0; i < QUEUE_WAIT_SLOTS; i++) {
+            PendingTask p = slots.get(i);
+            if (p != null && p.get() == task && slots.compareAndSet(i, p, null)) {
+                pending.decrementAndGet();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Frees the slots of sampled tasks that will not start: collected, done (cancelled in the queue), removed
+     * from {@code queue} (null when the pool's queue cannot be searched), or queued for longer than anyone waits.
+     * Called by the periodic task only.
+     */
+    public void expireQueueWaitSamples(long nowNanos, Collection<?> queue) {
+        if (pending.get() == 0) {
+            return;
+        }
+        boolean searchable = queue != null && queue.size() <= MAX_QUEUE_SEARCHED;
+        for (int i = 0; i < QUEUE_WAIT_SLOTS; i++) {
+            PendingTask p = slots.get(i);
+            if (p == null) {
+                continue;
+            }
+            Object task = p.get();
+            long age = nowNanos - p.submitNanos;
+            boolean gone = task == null || (task instanceof Future && ((Future<?>) task).isDone())
+                    || age > MAX_SAMPLE_AGE_NANOS
+                    || (age > STALE_SAMPLE_NANOS && searchable && !queue.contains(task));
+            if (gone && slots.compareAndSet(i, p, null)) {
+                pending.decrementAndGet();
+            }
+        }
+    }
+
+    /** Counters since the previous drain, reset as they are read. */
+    public Drained drain() {
+        return new Drained(submitted.sumThenReset(), completed.sumThenReset(), rejected.sumThenReset(),
+                busyNanos.sumThenReset(), maxQueueDepth.getAndSet(0), runTimes.drainEncoded(),
+                queueWaits.drainEncoded(), running.sum());
+    }
+
+    /** One period's counters of a pool. */
+    public static final class Drained {
+        public final long submitted;
+        public final long completed;
+        public final long rejected;
+        public final long busyNanos;
+        public final int maxQueueDepth;
+        public final String runTimeHistogram;
+        public final String queueWaitHistogram;
+        /** Tasks running now, as counted by the agent (thread-per-task executors only). */
+        public final long running;
+
+        Drained(long submitted, long completed, long rejected, long busyNanos, int maxQueueDepth,
+                String runTimeHistogram, String queueWaitHistogram, long running) {
+            this.submitted = submitted;
+            this.completed = completed;
+            this.rejected = rejected;
+            this.busyNanos = busyNanos;
+            this.maxQueueDepth = maxQueueDepth;
+            this.runTimeHistogram = runTimeHistogram;
+            this.queueWaitHistogram = queueWaitHistogram;
+            this.running = running;
+        }
+
+        /** Nothing happened in the period (the pool's queue and threads are not looked at here). */
+        public boolean isEmpty() {
+            return submitted == 0 && completed == 0 && rejected == 0 && busyNanos == 0 && maxQueueDepth == 0;
+        }
+    }
+
+    /** A sampled task's submission time, keyed weakly by the task's identity. */
+    private static final class PendingTask extends WeakReference<Object> {
+        final long submitNanos;
+
+        PendingTask(Object task, long submitNanos) {
+            super(task);
+            this.submitNanos = submitNanos;
+        }
+    }
+}
