@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.analyzer.aggregate;
 
+import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.RecordingInfo;
 import contention.analyzer.model.ThreadActivity;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What detectors and renderers read: the recording's facts, locks by wait time, threads by time stood
- * still, and the distinct waiting stacks; immutable.
+ * still, the distinct waiting stacks, and the executors by busy time; immutable.
  */
 public final class Profile {
 
@@ -22,6 +23,7 @@ public final class Profile {
     private final List<Lock> locks;
     private final List<ThreadActivity> threads;
     private final List<WaitStack> waitStacks;
+    private final List<Executor> executors;
     private final Map<Long, ThreadActivity> threadsById = new HashMap<>();
 
     /**
@@ -31,15 +33,23 @@ public final class Profile {
      * @param locks locks, longest total wait first
      * @param threads threads, longest blocked plus waiting time first
      * @param waitStacks distinct waiting stacks, largest wait first
+     * @param executors executors, most busy time first
      */
-    public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks) {
+    public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks,
+            List<Executor> executors) {
         this.recording = Objects.requireNonNull(recording, "recording");
         this.locks = List.copyOf(locks);
         this.threads = List.copyOf(threads);
         this.waitStacks = List.copyOf(waitStacks);
+        this.executors = List.copyOf(executors);
         for (ThreadActivity thread : this.threads) {
             threadsById.put(thread.id(), thread);
         }
+    }
+
+    /** A profile without executors. */
+    public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks) {
+        this(recording, locks, threads, waitStacks, List.of());
     }
 
     /** Facts about the recording. */
@@ -60,6 +70,26 @@ public final class Profile {
     /** Distinct waiting stacks with their total wait, largest first. */
     public List<WaitStack> waitStacks() {
         return waitStacks;
+    }
+
+    /** Executors (thread pools), most busy time first. */
+    public List<Executor> executors() {
+        return executors;
+    }
+
+    /**
+     * The pool whose worker a thread with this name is, by the pool's name ({@link Executor#hasWorker}); the
+     * longest matching name wins, and never the agent's bucket of other pools.
+     */
+    public Optional<Executor> executorOfThread(String threadName) {
+        Executor best = null;
+        for (Executor executor : executors) {
+            if (!executor.isOtherPools() && executor.hasWorker(threadName)
+                    && (best == null || executor.name().length() > best.name().length())) {
+                best = executor;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The thread with this key. */

@@ -3,6 +3,7 @@
 package contention.analyzer.aggregate;
 
 import contention.analyzer.model.AgentInfo;
+import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
 import contention.analyzer.model.RecordingInfo;
@@ -49,6 +50,7 @@ public final class ProfileBuilder {
     private final Map<LockId, LockStats> monitorWaits = new LinkedHashMap<>();
     private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
     private final Set<String> agentTimedLockClasses = new HashSet<>();
+    private final Map<Long, ExecutorStats> executors = new LinkedHashMap<>();
     private long currentCpuTickNanos = ThreadStats.UNKNOWN;
     private long previousCpuTickNanos = ThreadStats.UNKNOWN;
 
@@ -246,6 +248,49 @@ public final class ProfileBuilder {
         return agentLocks.computeIfAbsent(agentId, id -> new AgentLockStats(id, lockClass));
     }
 
+    /** One period of one pool's statistics from the agent ({@code contention.ExecutorStats}). */
+    public void executorStats(ExecutorPeriod period) {
+        executor(period.poolId()).period(period);
+    }
+
+    /**
+     * One sampled submit to a pool ({@code contention.TaskSubmit}), standing for {@code weight} submits.
+     *
+     * @param poolId the agent's id of the pool
+     * @param poolName the pool's name, or {@code null}
+     * @param weight how many submits the event stands for
+     * @param siteFrame the first frame outside the JDK and the agent, or {@code null} without a stack
+     */
+    public void taskSubmit(long poolId, String poolName, long weight, String siteFrame) {
+        ExecutorStats pool = executor(poolId);
+        pool.nameIfUnknown(poolName);
+        pool.submit(siteFrame, weight);
+    }
+
+    /**
+     * One wait of a pool's worker for another task's result ({@code contention.PoolBlocked}).
+     *
+     * @param thread the worker, or {@code null} when unknown
+     * @param poolId the pool whose worker waited
+     * @param poolName the pool's name, or {@code null}
+     * @param awaitedPoolId the awaited task's pool, or {@link Executor#UNKNOWN}
+     * @param method the method that waited, e.g. {@code java.util.concurrent.FutureTask.get}, or {@code null}
+     * @param waitNanos how long it waited
+     * @param stackLeafFirst the waiting stack without the agent's frames, innermost first
+     * @param siteFrame the call site, or {@code null} without a stack
+     */
+    public void poolBlocked(ThreadStats thread, long poolId, String poolName, long awaitedPoolId, String method,
+            long waitNanos, List<String> stackLeafFirst, String siteFrame) {
+        // Not added to the thread's waiting time: JFR's park in Future.get or join is already there.
+        ExecutorStats pool = executor(poolId);
+        pool.nameIfUnknown(poolName);
+        pool.blocked(thread == null ? null : thread.id(), awaitedPoolId, method, waitNanos, stackLeafFirst, siteFrame);
+    }
+
+    private ExecutorStats executor(long poolId) {
+        return executors.computeIfAbsent(poolId, ExecutorStats::new);
+    }
+
     /** Time a thread spent waiting for something other than a lock (a signal, a queue, a timeout). */
     public void threadWaiting(ThreadStats thread, long waitNanos) {
         thread.addWaiting(waitNanos);
@@ -300,6 +345,17 @@ public final class ProfileBuilder {
                 .thenComparing(Comparator.comparingLong(ThreadActivity::runningNanos).reversed())
                 .thenComparing(ThreadActivity::name)
                 .thenComparingLong(ThreadActivity::id));
-        return new Profile(recording, lockList, threadList, collapsedStacks.toWaitStacks());
+        List<Executor> executorList = new ArrayList<>(executors.size());
+        for (ExecutorStats stats : executors.values()) {
+            executorList.add(stats.toExecutor(startNanos, id -> {
+                ThreadStats thread = threads.get(id);
+                return thread == null ? "thread-" + id : thread.name();
+            }));
+        }
+        // Most work first: the pools that ran the most task time are where a person looks.
+        executorList.sort(Comparator.comparingLong(Executor::busyNanos).reversed()
+                .thenComparing(Executor::name)
+                .thenComparingLong(Executor::id));
+        return new Profile(recording, lockList, threadList, collapsedStacks.toWaitStacks(), executorList);
     }
 }

@@ -13,7 +13,9 @@ public final class Detectors {
     /** Every detector, one per finding kind; adding a detector is adding a line here. */
     public static List<Detector> all() {
         return List.of(
-                new HotLockDetector());
+                new HotLockDetector(),
+                new ExecutorSaturationDetector(),
+                new ExecutorStarvationDetector());
     }
 
     /** Runs every detector. */

@@ -4,6 +4,7 @@ package contention.analyzer.detect;
 
 import contention.analyzer.model.CallSite;
 import contention.analyzer.model.LockId;
+import contention.analyzer.model.PoolRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param sites the worst call sites, worst first
  * @param threads the threads concerned, most affected first
  * @param metrics named numbers behind the verdict, in a stable order (ratios 0..1, counts)
+ * @param pool the executor concerned, with its class and main submit site, or {@code null}
  */
 public record Finding(
         FindingKind kind,
@@ -35,7 +37,8 @@ public record Finding(
         LockId lock,
         List<CallSite> sites,
         List<String> threads,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics,
+        PoolRef pool) {
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
@@ -45,5 +48,11 @@ public record Finding(
         sites = List.copyOf(sites);
         threads = List.copyOf(threads);
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** A finding about no executor. */
+    public Finding(FindingKind kind, Severity severity, String title, String explanation, String advice, LockId lock,
+            List<CallSite> sites, List<String> threads, Map<String, Double> metrics) {
+        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, null);
     }
 }

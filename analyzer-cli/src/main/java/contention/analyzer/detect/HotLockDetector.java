@@ -100,6 +100,14 @@ public final class HotLockDetector implements Detector {
                     percent(lock.usage().utilization())));
         }
 
+        Pools.PoolShare pool = Pools.mainPoolOf(profile, lock);
+        if (pool != null) {
+            // The lock, not the pool's size, is what holds this pool's tasks back.
+            explanation.append(String.format(Locale.ROOT, " Workers of pool %s%s did %s of that wait: while they"
+                    + " wait, the pool's threads run nothing, and its tasks queue behind them.",
+                    Pools.label(pool.executor()), Pools.submittedAt(pool.executor()), percent(pool.share())));
+        }
+
         List<String> threads = lock.waiters().stream()
                 .limit(MAX_THREADS_LISTED)
                 .map(waiter -> profile.threadName(waiter.threadId()))
@@ -119,7 +127,8 @@ public final class HotLockDetector implements Detector {
                 lock.id(),
                 lock.sites().stream().limit(MAX_SITES_LISTED).toList(),
                 threads,
-                metrics);
+                metrics,
+                pool == null ? null : pool.executor().ref());
     }
 
     // The catalog's advice, and for a fair lock why fairness itself makes threads wait.

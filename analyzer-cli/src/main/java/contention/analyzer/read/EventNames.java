@@ -59,5 +59,21 @@ public final class EventNames {
      */
     public static final String LOCK_WAIT = "contention.LockWait";
 
+    /**
+     * Written by the agent once a second per pool that was active in that period: tasks submitted, completed
+     * and rejected, pool and queue sizes, busy time, and queue-wait and run-time histograms; no stack
+     * ({@code docs/executor-events.md}).
+     */
+    public static final String EXECUTOR_STATS = "contention.ExecutorStats";
+
+    /** A sampled submit of a task to a pool, with the submitting stack, standing for {@code weight} submits. */
+    public static final String TASK_SUBMIT = "contention.TaskSubmit";
+
+    /**
+     * A pool's worker blocked waiting for another task's result ({@code Future.get}, {@code join}), at least the
+     * agent's threshold long, with the waiting stack.
+     */
+    public static final String POOL_BLOCKED = "contention.PoolBlocked";
+
     private EventNames() {}
 }

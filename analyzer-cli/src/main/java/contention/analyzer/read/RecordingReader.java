@@ -4,10 +4,12 @@ package contention.analyzer.read;
 
 import static contention.analyzer.model.LockId.STATIC_SYNCHRONIZED;
 
+import contention.analyzer.aggregate.ExecutorPeriod;
 import contention.analyzer.aggregate.Profile;
 import contention.analyzer.aggregate.ProfileBuilder;
 import contention.analyzer.aggregate.ThreadStats;
 import contention.analyzer.model.AgentInfo;
+import contention.analyzer.model.Executor;
 import contention.analyzer.model.LockId;
 import java.io.EOFException;
 import java.io.IOException;
@@ -163,6 +165,9 @@ public final class RecordingReader {
             case EventNames.JAVA_MONITOR_WAIT, EventNames.THREAD_SLEEP -> waiting(event);
             case EventNames.LOCK_STATS -> agentLockStats(event);
             case EventNames.LOCK_WAIT -> agentLockWait(event);
+            case EventNames.EXECUTOR_STATS -> executorStats(event);
+            case EventNames.TASK_SUBMIT -> taskSubmit(event);
+            case EventNames.POOL_BLOCKED -> poolBlocked(event);
             case EventNames.THREAD_START -> threadStart(event);
             case EventNames.THREAD_END -> threadEnd(event);
             case EventNames.THREAD_CPU_LOAD -> threadCpuLoad(event);
@@ -287,6 +292,50 @@ public final class RecordingReader {
         String acquiredThrough = stack.firstClass() == null ? null : ParkBlockers.lockClassOf(stack.firstClass());
         builder.agentLockWait(thread, agentId, lockClass, acquiredThrough, number(event, "waitNanos"),
                 (int) Math.max(1, weight), stack.framesLeafFirst(), stack.site(), epochNanos(event.getEndTime()));
+    }
+
+    /*
+     * The agent's executor events (docs/executor-events.md). Every field but the pool's id may be missing (an
+     * older or newer agent): a missing size is unknown, a missing count 0, a missing histogram empty.
+     */
+
+    private void executorStats(RecordedEvent event) {
+        if (!event.hasField("poolId")) {
+            return;
+        }
+        builder.executorStats(new ExecutorPeriod(number(event, "poolId"), text(event, "poolName"),
+                text(event, "poolClass"), allocationStack(text(event, "creationSite")),
+                (int) number(event, "corePoolSize", Executor.UNKNOWN),
+                (int) number(event, "maximumPoolSize", Executor.UNKNOWN), number(event, "periodNanos"),
+                number(event, "submitted"), number(event, "completed"), number(event, "rejected"),
+                (int) number(event, "queueDepth"), (int) number(event, "maxQueueDepth"), (int) number(event, "poolSize"),
+                (int) number(event, "activeThreads"), number(event, "busyNanos"), text(event, "queueWaitHistogram"),
+                text(event, "runTimeHistogram"), epochNanos(event.getEndTime())));
+    }
+
+    private void taskSubmit(RecordedEvent event) {
+        if (!event.hasField("poolId")) {
+            return;
+        }
+        // An event without a weight stands for itself, as for LockWait.
+        long weight = number(event, "weight", 1);
+        builder.taskSubmit(number(event, "poolId"), text(event, "poolName"), Math.max(1, weight),
+                convert(event.getStackTrace()).site());
+    }
+
+    private void poolBlocked(RecordedEvent event) {
+        if (!event.hasField("poolId")) {
+            return;
+        }
+        long waitNanos = number(event, "waitNanos");
+        if (waitNanos <= 0) {
+            // The event's duration is the wait too.
+            waitNanos = event.getDuration().toNanos();
+        }
+        ConvertedStack stack = convert(event.getStackTrace());
+        builder.poolBlocked(thread(event.getThread()), number(event, "poolId"), text(event, "poolName"),
+                number(event, "awaitedPoolId", Executor.UNKNOWN), text(event, "method"), waitNanos,
+                stack.framesLeafFirst(), stack.site());
     }
 
     /** The agent's allocation site, frames separated by newlines, innermost first; empty when unknown. */
@@ -443,7 +492,12 @@ public final class RecordingReader {
 
     // A field's value as a whole number, or 0 when absent or not a number.
     private static long number(RecordedEvent event, String field) {
-        return event.hasField(field) && event.getValue(field) instanceof Number value ? value.longValue() : 0;
+        return number(event, field, 0);
+    }
+
+    // A field's value as a whole number, or {@code absent} when absent or not a number.
+    private static long number(RecordedEvent event, String field, long absent) {
+        return event.hasField(field) && event.getValue(field) instanceof Number value ? value.longValue() : absent;
     }
 
     // A field's value as text, or null when absent: tolerates other tools' (and older agents') field types.

@@ -13,8 +13,10 @@ import contention.analyzer.aggregate.Profile;
 import contention.analyzer.detect.Analysis;
 import contention.analyzer.detect.Finding;
 import contention.analyzer.model.CallSite;
+import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
+import contention.analyzer.model.PoolRef;
 import contention.analyzer.model.RecordingInfo;
 import contention.analyzer.model.ThreadActivity;
 import contention.analyzer.read.EventNames;
@@ -60,8 +62,10 @@ public final class JsonRenderer implements Renderer {
         for (Lock lock : profile.locks()) {
             locks.add(lock(lock));
         }
-        // Executors come from the agent's executor events, which no reader handles yet.
-        root.putArray("executors");
+        ArrayNode executors = root.putArray("executors");
+        for (Executor executor : profile.executors()) {
+            executors.add(executor(executor));
+        }
         ArrayNode threads = root.putArray("threads");
         boolean running = profile.recording().has(EventNames.THREAD_CPU_LOAD);
         for (ThreadActivity thread : profile.threads()) {
@@ -100,6 +104,9 @@ public final class JsonRenderer implements Renderer {
             ArrayNode threads = node.putArray("threads");
             finding.threads().forEach(threads::add);
         }
+        if (finding.pool() != null) {
+            node.set("pool", poolRef(finding.pool()));
+        }
         if (!finding.metrics().isEmpty()) {
             ObjectNode metrics = node.putObject("metrics");
             for (Map.Entry<String, Double> metric : finding.metrics().entrySet()) {
@@ -121,6 +128,66 @@ public final class JsonRenderer implements Renderer {
         }
         // Beyond the contract's lockRef: the id of the same lock in "locks", which tells two instances apart.
         node.put("id", lock.key());
+        return node;
+    }
+
+    private static ObjectNode poolRef(PoolRef pool) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", pool.name());
+        if (pool.className() != null) {
+            node.put("class", pool.className());
+        }
+        if (pool.submitSite() != null) {
+            node.put("submitSite", pool.submitSite());
+        }
+        return node;
+    }
+
+    private static ObjectNode executor(Executor executor) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", executor.name());
+        node.put("class", executor.className());
+        // The contract's "threads": the most worker threads the pool had; its limit when it never reported any.
+        node.put("threads", executor.threads());
+        node.put("tasks", executor.completed());
+        if (!executor.queueWait().isEmpty()) {
+            node.set("queueWaitMs", percentiles(executor.queueWait()));
+        }
+        if (!executor.runTime().isEmpty()) {
+            node.set("runTimeMs", percentiles(executor.runTime()));
+        }
+        node.put("effectiveParallelism", round(executor.effectiveParallelism()));
+        node.put("rejected", executor.rejected());
+        // Beyond the contract: the agent's id, sizes, submits, queue, and where it was created and fed.
+        node.put("id", executor.id());
+        if (executor.coreThreads() >= 0) {
+            node.put("coreThreads", executor.coreThreads());
+        }
+        if (executor.maxThreads() > 0 && executor.maxThreads() < Integer.MAX_VALUE) {
+            node.put("maxThreads", executor.maxThreads());
+        }
+        node.put("submitted", executor.submitted());
+        node.put("maxQueueDepth", executor.maxQueueDepth());
+        if (executor.creationSite() != null) {
+            node.put("creationSite", executor.creationSite());
+        }
+        if (!executor.submitSites().isEmpty()) {
+            ArrayNode sites = node.putArray("submitSites");
+            for (Executor.SubmitSite site : executor.submitSites()) {
+                sites.addObject().put("frame", site.frame()).put("count", site.count());
+            }
+        }
+        if (executor.blockedNanos() > 0) {
+            node.put("blockedMs", Durations.millis(executor.blockedNanos()));
+        }
+        return node;
+    }
+
+    private static ObjectNode percentiles(Executor.Latency latency) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("p50", Durations.millis(latency.p50Nanos()));
+        node.put("p99", Durations.millis(latency.p99Nanos()));
+        node.put("max", Durations.millis(latency.maxNanos()));
         return node;
     }
 

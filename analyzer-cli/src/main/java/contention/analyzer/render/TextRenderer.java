@@ -7,6 +7,7 @@ import contention.analyzer.detect.Analysis;
 import contention.analyzer.detect.Finding;
 import contention.analyzer.detect.NotChecked;
 import contention.analyzer.model.CallSite;
+import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.RecordingInfo;
 import contention.analyzer.model.ThreadActivity;
@@ -23,8 +24,8 @@ import java.util.TreeMap;
 
 /**
  * The report for people, read top to bottom like the JDK's {@code jfr summary}: what was recorded,
- * findings first, then locks by wait time with their worst call sites, threads by time stood still, and
- * what could not be checked.
+ * findings first, then locks by wait time with their worst call sites, executors with their queue waits and
+ * run times, threads by time stood still, and what could not be checked.
  */
 public final class TextRenderer implements Renderer {
 
@@ -32,6 +33,7 @@ public final class TextRenderer implements Renderer {
     static final int MAX_LOCKS_SHOWN = 10;
     static final int MAX_SITES_SHOWN_PER_LOCK = 3;
     static final int MAX_THREADS_SHOWN = 10;
+    static final int MAX_EXECUTORS_SHOWN = 10;
 
     // Explanations and advice wrap here, as a terminal or a code review shows them without scrolling.
     static final int MAX_LINE_WIDTH = 100;
@@ -46,6 +48,7 @@ public final class TextRenderer implements Renderer {
         header(analysis.profile(), lines);
         findings(analysis.findings(), lines);
         locks(analysis.profile(), lines);
+        executors(analysis.profile(), lines);
         threads(analysis.profile(), lines);
         notChecked(analysis.notChecked(), lines);
         for (String line : lines) {
@@ -216,6 +219,84 @@ public final class TextRenderer implements Renderer {
             details.add(String.format(Locale.ROOT, "%shold %s (%d%% of the run), about %s", usage.fair() ? "fair; " : "",
                     Durations.human(usage.holdNanos()), Math.round(usage.utilization() * 100),
                     count(usage.acquisitions(), "acquisition")));
+        }
+        return details;
+    }
+
+    /*
+     * One row per pool, most task time first, with where it was created, where most of its tasks came from and
+     * how long its workers blocked on other tasks under its name. Shown only for recordings with the agent's
+     * executor statistics: without them there is nothing to say, and "not checked" says why.
+     */
+    private static void executors(Profile profile, List<String> lines) {
+        List<Executor> executors = profile.executors();
+        if (executors.isEmpty() && !profile.recording().has(EventNames.EXECUTOR_STATS)) {
+            return;
+        }
+        lines.add("");
+        lines.add("Executors");
+        if (executors.isEmpty()) {
+            lines.add(INDENT + "No executor ran tasks in the recording.");
+            return;
+        }
+        List<Executor> shown = executors.subList(0, Math.min(MAX_EXECUTORS_SHOWN, executors.size()));
+        TextTable table = new TextTable("Threads>", "Tasks>", "Queue p50>", "p99>", "max>", "Run p50>", "p99>",
+                "Parallelism>", "Rejected>", "Pool");
+        for (Executor executor : shown) {
+            Executor.Latency queue = executor.queueWait();
+            Executor.Latency run = executor.runTime();
+            table.row(threads(executor), Long.toString(executor.completed()),
+                    queue.isEmpty() ? "-" : Durations.human(queue.p50Nanos()),
+                    queue.isEmpty() ? "-" : Durations.human(queue.p99Nanos()),
+                    queue.isEmpty() ? "-" : Durations.human(queue.maxNanos()),
+                    run.isEmpty() ? "-" : Durations.human(run.p50Nanos()),
+                    run.isEmpty() ? "-" : Durations.human(run.p99Nanos()),
+                    String.format(Locale.ROOT, "%.2f", executor.effectiveParallelism()),
+                    Long.toString(executor.rejected()),
+                    executor.name() + " (" + simpleName(executor.className()) + ")");
+        }
+        List<String> tableLines = table.lines();
+        String detailIndent = " ".repeat(INDENT.length() + tableLines.get(0).indexOf("Pool") + 2);
+        lines.add(INDENT + tableLines.get(0));
+        for (int i = 0; i < shown.size(); i++) {
+            lines.add(INDENT + tableLines.get(i + 1));
+            for (String detail : details(shown.get(i))) {
+                lines.add(detailIndent + detail);
+            }
+        }
+        if (executors.size() > shown.size()) {
+            lines.add(INDENT + "... and " + more(executors.size() - shown.size(), "executor") + " (see --format json)");
+        }
+    }
+
+    // Threads alive at most, and the limit when it differs ("4", "2 of 8", "12").
+    private static String threads(Executor executor) {
+        int largest = executor.largestPoolSize();
+        if (executor.bounded() && largest > 0 && largest != executor.threadLimit()) {
+            return largest + " of " + executor.threadLimit();
+        }
+        return Integer.toString(executor.threads());
+    }
+
+    private static List<String> details(Executor executor) {
+        List<String> details = new ArrayList<>();
+        if (executor.creationSite() != null) {
+            details.add("created at " + executor.creationSite());
+        }
+        Executor.SubmitSite submit = executor.mainSubmitSite();
+        if (submit != null) {
+            long submits = executor.submitSites().stream().mapToLong(Executor.SubmitSite::count).sum();
+            details.add(String.format(Locale.ROOT, "submitted at %s (%d%% of sampled submits)", submit.frame(),
+                    Math.round(100.0 * submit.count() / submits)));
+        }
+        if (executor.maxQueueDepth() > 0) {
+            details.add("queue up to " + count(executor.maxQueueDepth(), "task"));
+        }
+        if (executor.blockedNanos() > 0) {
+            long waits = executor.blockedWaits().stream().mapToLong(Executor.BlockedWait::count).sum();
+            String where = executor.blockedSites().isEmpty() ? "" : ", most at " + executor.blockedSites().get(0).frame();
+            details.add("workers blocked " + Durations.human(executor.blockedNanos()) + " waiting for other tasks ("
+                    + count(waits, "wait") + ")" + where);
         }
         return details;
     }

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.offset;
 
 import contention.analyzer.aggregate.Profile;
 import contention.analyzer.model.CallSite;
+import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
 import contention.analyzer.model.RecordingInfo;
 import contention.analyzer.read.EventNames;
+import contention.analyzer.testing.PoolBuilder;
 import contention.analyzer.testing.Profiles;
 import java.util.List;
 import java.util.Set;
@@ -121,6 +123,22 @@ class HotLockDetectorTest {
         assertThat(profile.waitShare(withUnseen)).isEqualTo(0.05, offset(1e-9));
         assertThat(detector.detect(sampled)).hasSize(1);
         assertThat(detector.detect(profile)).isEmpty();
+    }
+
+    @Test
+    void aLockThatHoldsAPoolsWorkersNamesThePool() {
+        Profile hot = Profiles.lockProfile(16_400_000_000L, THREADS, ALIVE_FOR_SHARE);
+        Executor pool = PoolBuilder.resize().name("pool-1").build();
+        Executor unrelated = PoolBuilder.resize().id(2).name("pool-10").build();
+        Profile profile = new Profile(hot.recording(), hot.locks(), hot.threads(), hot.waitStacks(),
+                List.of(pool, unrelated));
+
+        Finding finding = detector.detect(profile).get(0);
+
+        assertThat(finding.pool()).isEqualTo(pool.ref());
+        assertThat(finding.explanation()).contains("Workers of pool pool-1 (ThreadPoolExecutor, 4 threads), submitted"
+                + " at " + PoolBuilder.SUBMIT_SITE + " did 100% of that wait");
+        assertThat(detector.detect(hot).get(0).pool()).isNull();
     }
 
     @Test

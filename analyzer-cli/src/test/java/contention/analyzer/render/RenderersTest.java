@@ -4,13 +4,17 @@ package contention.analyzer.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import contention.analyzer.aggregate.Profile;
 import contention.analyzer.detect.Analysis;
 import contention.analyzer.detect.Detectors;
+import contention.analyzer.model.Executor;
 import contention.analyzer.model.RecordingInfo;
 import contention.analyzer.model.ThreadActivity;
 import contention.analyzer.read.EventNames;
 import contention.analyzer.testing.Golden;
+import contention.analyzer.testing.PoolBuilder;
 import contention.analyzer.testing.Profiles;
 import contention.analyzer.testing.ReportSchema;
 import java.io.IOException;
@@ -45,6 +49,61 @@ class RenderersTest {
     // 8 threads alive 3 s each, 20.4 s of wait on one ReentrantLock the agent timed, held 1.21 s.
     private static Analysis agentLock() {
         return Detectors.analyze(Profiles.agentLockProfile(20_400_000_000L, 8, 3 * SECOND, 1_210_000_000L));
+    }
+
+    // Three pools: one saturated that rejected work, one starving itself, one healthy; the text lists all three.
+    private static Analysis executors() {
+        Executor saturated = PoolBuilder.resize().parallelism(3.9).allBusyPeriods(10)
+                .queueWait(PoolBuilder.latency(120_000_000L, 480_000_000L, 900_000_000L))
+                .runTime(PoolBuilder.latency(15_000_000L, 40_000_000L, 60_000_000L))
+                .queueDepth(10, 100).rejected(37).build();
+        Executor starved = PoolBuilder.resize().id(2).name("thumbs").threads(2, 2).busyNanos(18 * SECOND)
+                .blocked(2, PoolBuilder.FUTURE_GET, 14 * SECOND, 700).build();
+        Executor healthy = PoolBuilder.resize().id(3).name("ForkJoinPool.commonPool").className(PoolBuilder.FJP)
+                .threads(7, 7).parallelism(1.2).build();
+        return Detectors.analyze(PoolBuilder.profile(saturated, starved, healthy));
+    }
+
+    @Test
+    void textOfExecutorsListsEachPoolWithWhereItIsFed() throws IOException {
+        String text = render(new TextRenderer(), executors());
+
+        Golden.assertMatches("executors.txt", text);
+        assertThat(text).contains("\nExecutors\n")
+                .contains("CRITICAL executor-saturation: Pool resize (ThreadPoolExecutor) is saturated")
+                .contains("CRITICAL executor-starvation: Pool thumbs (ThreadPoolExecutor, 2 threads) starves itself")
+                .contains("submitted at " + PoolBuilder.SUBMIT_SITE)
+                .doesNotContain("not checked: executor");
+    }
+
+    @Test
+    void jsonOfExecutorsFollowsTheContract() throws IOException {
+        String json = render(new JsonRenderer(), executors());
+
+        Golden.assertMatches("executors.json", json);
+        assertThat(ReportSchema.errors(json)).isEmpty();
+        JsonNode report = new ObjectMapper().readTree(json);
+        JsonNode resize = report.get("executors").get(0);
+        assertThat(resize.get("name").asText()).isEqualTo("resize");
+        assertThat(resize.get("class").asText()).isEqualTo(PoolBuilder.TPE);
+        assertThat(resize.get("threads").asInt()).isEqualTo(4);
+        assertThat(resize.get("tasks").asLong()).isEqualTo(1_000);
+        assertThat(resize.get("rejected").asLong()).isEqualTo(37);
+        assertThat(resize.get("effectiveParallelism").asDouble()).isEqualTo(3.9);
+        assertThat(resize.get("queueWaitMs").get("p50").asDouble()).isEqualTo(125.829);
+        assertThat(resize.get("runTimeMs").get("p99").asDouble()).isGreaterThan(30);
+        JsonNode starvation = report.get("findings").get(1);
+        assertThat(starvation.get("kind").asText()).isEqualTo("executor-starvation");
+        assertThat(starvation.get("pool").get("name").asText()).isEqualTo("thumbs");
+        assertThat(starvation.get("pool").get("submitSite").asText()).isEqualTo(PoolBuilder.SUBMIT_SITE);
+    }
+
+    @Test
+    void textWithoutExecutorEventsHasNoExecutorsSectionAndSaysWhy() throws IOException {
+        String text = render(new TextRenderer(), hotLock());
+
+        assertThat(text).doesNotContain("\nExecutors\n")
+                .contains("not checked: executor-saturation (needs contention.ExecutorStats)");
     }
 
     @Test

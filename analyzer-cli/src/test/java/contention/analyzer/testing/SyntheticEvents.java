@@ -73,5 +73,58 @@ public final class SyntheticEvents {
         public Class<?> parkedClass;
     }
 
+    /** Every synthetic executor event name, to enable in a recording. */
+    public static final List<String> EXECUTOR_NAMES = List.of(
+            "contention.ExecutorStats", "contention.TaskSubmit", "contention.PoolBlocked");
+
+    /** The agent's {@code contention.ExecutorStats}: one pool's statistics for one period. */
+    @Name("contention.ExecutorStats")
+    @StackTrace(false)
+    public static final class ExecutorStats extends Event {
+        public long poolId;
+        public String poolName;
+        public String poolClass;
+        public String creationSite;
+        public int corePoolSize;
+        public int maximumPoolSize;
+        @Timespan(Timespan.NANOSECONDS)
+        public long periodNanos;
+        public long submitted;
+        public long completed;
+        public long rejected;
+        public int queueDepth;
+        public int maxQueueDepth;
+        public int poolSize;
+        public int activeThreads;
+        @Timespan(Timespan.NANOSECONDS)
+        public long busyNanos;
+        public int queueWaitSampleRate;
+        public String queueWaitHistogram;
+        public String runTimeHistogram;
+    }
+
+    /** The agent's {@code contention.TaskSubmit}: one sampled submit, standing for {@code weight} submits. */
+    @Name("contention.TaskSubmit")
+    @StackTrace(true)
+    public static final class TaskSubmit extends Event {
+        public long poolId;
+        public String poolName;
+        public int weight;
+    }
+
+    /**
+     * The agent's {@code contention.PoolBlocked}, without its {@code waitNanos} field (the reader then takes the
+     * event's duration) and with a field the reader does not know: the contract says to tolerate both.
+     */
+    @Name("contention.PoolBlocked")
+    @StackTrace(true)
+    public static final class PoolBlocked extends Event {
+        public long poolId;
+        public String poolName;
+        public long awaitedPoolId;
+        public String method;
+        public String futureClass;
+    }
+
     private SyntheticEvents() {}
 }

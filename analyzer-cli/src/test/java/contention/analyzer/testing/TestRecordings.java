@@ -26,6 +26,7 @@ public final class TestRecordings {
     private static Path twin;
     private static Path jdkDefault;
     private static Path agentScenario;
+    private static Path executorScenario;
 
     /** The contended workload's recording; it has several chunks, so cutting it in half leaves whole ones. */
     public static synchronized Path contended() {
@@ -64,6 +65,23 @@ public final class TestRecordings {
             agentScenario = record("agent-scenario.jfr", TestRecordings::agentScenarioRecording, AgentScenario::run);
         }
         return agentScenario;
+    }
+
+    /** The {@link ExecutorScenario}: the agent's executor events written by the test itself, with exact values. */
+    public static synchronized Path executorScenario() {
+        if (executorScenario == null) {
+            executorScenario = record("executor-scenario.jfr", TestRecordings::executorScenarioRecording,
+                    ExecutorScenario::run);
+        }
+        return executorScenario;
+    }
+
+    private static Recording executorScenarioRecording() {
+        Recording recording = newRecording();
+        for (String name : SyntheticEvents.EXECUTOR_NAMES) {
+            recording.enable(name).withThreshold(Duration.ZERO).withStackTrace();
+        }
+        return recording;
     }
 
     private static Recording agentScenarioRecording() {
