@@ -35,7 +35,9 @@ final class JmhOverhead {
             "UncontendedLockBench.synchronizedBlock",
             "LockConstructionBench.newReentrantLock",
             "ContendedLockBench.reentrantLock",
-            "ContendedLockBench.synchronizedBlock");
+            "ContendedLockBench.synchronizedBlock",
+            "ExecutorTaskBench.submitGet",
+            "ExecutorTaskBench.executeBatch");
 
     /**
      * The same fixed, pre-touched heap for every fork. With the default heap, LockConstructionBench ran at 140
@@ -53,8 +55,8 @@ final class JmhOverhead {
     private final PrintStream out;
 
     JmhOverhead(boolean quick, List<Variant> variants, Path scratch, PrintStream out) {
-        // Full: ~9 s a fork with start-up; 7 benchmarks x 3 variants x 2 rounds is about 6 minutes.
-        // Quick: ~4 s a fork, one round: about 1.5 minutes.
+        // Full: ~9 s a fork with start-up; 9 benchmarks x 3 variants x 2 rounds is about 8 minutes.
+        // Quick: ~4 s a fork, one round: about 2 minutes.
         this.rounds = quick ? 1 : 2;
         this.warmupIterations = quick ? 2 : 3;
         this.warmupTime = quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1);

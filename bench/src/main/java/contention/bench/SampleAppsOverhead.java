@@ -25,12 +25,21 @@ import java.util.regex.Pattern;
  */
 final class SampleAppsOverhead {
 
-    /** Main classes in {@code sample-apps.jar}, each problem next to its fix. */
+    /**
+     * Main classes in {@code sample-apps.jar}: the first two problems next to their fixes, then the other contended
+     * apps alone (their twins would add a third to the run's length and measure little: the agent has less to do
+     * in a fixed app).
+     */
     static final List<String> APPS = List.of(
             "contention.samples.lrucache.LruCacheApp",
             "contention.samples.lrucache.LruCacheFixedApp",
             "contention.samples.ledger.LedgerApp",
-            "contention.samples.ledger.LedgerFixedApp");
+            "contention.samples.ledger.LedgerFixedApp",
+            "contention.samples.sessions.SessionApp",
+            "contention.samples.audit.AuditApp",
+            "contention.samples.latency.LatencyStatsApp",
+            "contention.samples.idgen.OrderIdApp",
+            "contention.samples.resize.ResizeApp");
 
     /** What every sample app prints once, e.g. {@code ... throughput=32023/s ...}. */
     private static final Pattern THROUGHPUT = Pattern.compile("throughput=(\\d+(?:\\.\\d+)?)/s");

@@ -65,9 +65,10 @@ public final class ExecutorHooks {
         if (CallDepth.enter()) {
             CallDepth.exit();
         }
-        ForkJoinPool.commonPool();
+        // Not ForkJoinPool.commonPool(): initializing ForkJoinPool creates the common pool, and an app that sets
+        // java.util.concurrent.ForkJoinPool.common.parallelism in main would then get the default instead.
         new FutureTask<Object>(() -> null).isDone();
-        new CompletableFuture<Object>().isDone();
+        // Nor CompletableFuture: its static initializer asks ForkJoinPool for the common pool.
         ForkJoinTask.adapt(() -> { }).isDone();
         ForkJoinWorkerThread.class.getName();
         new ScheduledThreadPoolExecutor(1).shutdownNow();
@@ -182,14 +183,18 @@ public final class ExecutorHooks {
             return;
         }
         ThreadState thread = ThreadState.current();
+        if (thread.task == task) {
+            return; // a subclass's beforeExecute calling super: the start is counted already
+        }
+        thread.finishedTask = null;
         PoolState state = thread.workerOf;
         if (state == null || state.pool() != pool) {
             // A worker started before the agent, whose runWorker runs unadvised; it works for this pool for life.
             state = workerState(pool);
             thread.workerOf = state;
         }
-        if (thread.task != null) {
-            thread.taskPool.completed.increment(); // afterExecute overridden without super: the last one ended
+        if (thread.task != null && thread.taskPool != null) {
+            thread.taskPool.completed.increment(); // its afterExecute never ran: count the last task's end
         }
         long now = System.nanoTime();
         thread.task = task;
@@ -207,6 +212,10 @@ public final class ExecutorHooks {
             return;
         }
         ThreadState thread = ThreadState.current();
+        if (thread.task == null && thread.finishedTask == task) {
+            return; // a subclass's afterExecute calling super: the end is counted already
+        }
+        thread.finishedTask = task;
         if (thread.task == task && thread.taskPool != null) {
             long runNanos = System.nanoTime() - thread.taskStartNanos;
             PoolState state = thread.taskPool;

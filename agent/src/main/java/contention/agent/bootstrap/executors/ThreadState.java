@@ -30,6 +30,8 @@ public final class ThreadState {
     Object task;
     PoolState taskPool;
     long taskStartNanos;
+    // The task whose end was counted last: a subclass's afterExecute that calls super reaches the hook twice.
+    Object finishedTask;
 
     // The last pool looked up from this thread's ForkJoinWorkerThread.getPool(): a worker has one pool for life.
     Object cachedPool;

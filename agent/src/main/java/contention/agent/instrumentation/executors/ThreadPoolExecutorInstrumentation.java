@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.agent.instrumentation.executors;
 
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
@@ -26,8 +27,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code final void reject(Runnable)}; {@code final void runWorker(Worker)}, the worker's task loop; the protected
  * {@code beforeExecute(Thread, Runnable)} and {@code afterExecute(Runnable, Throwable)} around each task;
  * {@code ScheduledThreadPoolExecutor.schedule*}, which its {@code execute} and {@code submit} call (it never calls
- * the executor's {@code execute}). A subclass overriding {@code beforeExecute} or {@code afterExecute} without
- * calling super loses the run time of its tasks, not their count.
+ * the executor's {@code execute}). A subclass's own {@code beforeExecute} and {@code afterExecute} overrides get the
+ * same advice, since they need not call super; the hooks count a task once when they do.
  */
 public final class ThreadPoolExecutorInstrumentation implements TypeInstrumentation {
 
@@ -36,13 +37,18 @@ public final class ThreadPoolExecutorInstrumentation implements TypeInstrumentat
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-        return named(TPE).or(named(STPE));
+        return named(TPE).or(named(STPE)).or(hasSuperClass(named(TPE)));
     }
 
     @Override
     public AgentBuilder.Transformer transformer() {
         // Each matcher names its declaring type: ScheduledThreadPoolExecutor declares its own execute.
-        return (builder, type, loader, module, domain) -> builder
+        return (builder, type, loader, module, domain) -> !type.getName().startsWith("java.util.concurrent.")
+                ? builder.visit(Advice.to(StartTaskAdvice.class).on(named("beforeExecute").and(takesArguments(2))
+                        .and(isDeclaredBy(type))))
+                        .visit(Advice.to(EndTaskAdvice.class).on(named("afterExecute").and(takesArguments(2))
+                        .and(isDeclaredBy(type))))
+                : builder
                 .visit(Advice.to(RegisterPoolAdvice.class).on(isConstructor().and(isDeclaredBy(named(TPE)))))
                 .visit(Advice.to(CountSubmitAdvice.class).on(named("execute").and(takesArguments(Runnable.class))
                         .and(isDeclaredBy(named(TPE)))))
