@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Timed runs of the contended sample apps and their fixed twins in a child JVM per variant; prints the median
- * {@code throughput=} of each and its ratio to the no-agent runs. Variants take turns, a different one first
+ * steady rate of each ({@code steady=}, the run's second half, past JIT warm-up and the agent's start-up; the
+ * whole-run {@code throughput=} for an app that prints no steady rate) and its ratio to the no-agent runs. Variants take turns, a different one first
  * in each round, so that drift in the machine's speed is shared out.
  */
 final class SampleAppsOverhead {
@@ -41,8 +42,11 @@ final class SampleAppsOverhead {
             "contention.samples.idgen.OrderIdApp",
             "contention.samples.resize.ResizeApp");
 
-    /** What every sample app prints once, e.g. {@code ... throughput=32023/s ...}. */
+    /** What every sample app prints once, e.g. {@code ... throughput=32023/s steady=33102/s ...}. */
     private static final Pattern THROUGHPUT = Pattern.compile("throughput=(\\d+(?:\\.\\d+)?)/s");
+
+    /** The rate over the run's second half, which most apps print beside the whole run's. */
+    private static final Pattern STEADY = Pattern.compile("steady=(\\d+(?:\\.\\d+)?)/s");
 
     /** A run gets its duration plus this long to start, stop and write its recording before it is killed. */
     private static final long GRACE_SECONDS = 120;
@@ -122,6 +126,10 @@ final class SampleAppsOverhead {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted while " + simpleName(app) + " ran", e);
+        }
+        Matcher steady = STEADY.matcher(output);
+        if (steady.find()) {
+            return Double.parseDouble(steady.group(1));
         }
         Matcher m = THROUGHPUT.matcher(output);
         if (!m.find()) {
