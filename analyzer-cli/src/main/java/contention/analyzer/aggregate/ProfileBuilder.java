@@ -296,6 +296,36 @@ public final class ProfileBuilder {
         thread.addWaiting(waitNanos);
     }
 
+    /**
+     * Time a thread spent waiting for something other than a lock: a park on a queue, condition or future,
+     * {@code Object.wait}, {@code Thread.sleep}.
+     *
+     * @param thread the waiting thread
+     * @param waitNanos how long it waited
+     * @param inTask whether it waited while running a task (not a pool worker's idle wait for work, nor a
+     *     fork/join join), as its stack tells ({@code contention.analyzer.read.WorkerWaits})
+     * @param stackLeafFirst the waiting stack, innermost first; empty when not recorded
+     * @param siteFrame the call site, or {@code null} without a stack
+     */
+    public void threadWaiting(ThreadStats thread, long waitNanos, boolean inTask, List<String> stackLeafFirst,
+            String siteFrame) {
+        thread.addWaiting(waitNanos);
+        if (inTask) {
+            thread.addTaskWait(waitNanos, stackLeafFirst, siteFrame);
+        }
+    }
+
+    /**
+     * Time a thread spent in blocking socket or file I/O ({@code jdk.SocketRead} and such): off CPU, but neither
+     * blocked on a lock nor "waiting" in the threads table, so it counts only as a task's wait.
+     */
+    public void threadBlockingIo(ThreadStats thread, long ioNanos, boolean inTask, List<String> stackLeafFirst,
+            String siteFrame) {
+        if (inTask) {
+            thread.addTaskWait(ioNanos, stackLeafFirst, siteFrame);
+        }
+    }
+
     /** The profile of everything added so far. */
     public Profile build() {
         boolean empty = minStartNanos == Long.MAX_VALUE;

@@ -2,8 +2,11 @@
 // Copyright contention authors
 package contention.analyzer.aggregate;
 
+import contention.analyzer.model.CallSite;
 import contention.analyzer.model.ThreadActivity;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,11 +19,23 @@ public final class ThreadStats {
 
     static final long UNKNOWN = Long.MIN_VALUE;
 
+    // Memory bound: a thread's waits inside tasks at further sites count toward its total only.
+    static final int MAX_TASK_WAIT_SITES = 100;
+
+    // Kept in the model per thread, longest first; findings merge them over a pool's workers and show fewer.
+    static final int KEPT_TASK_WAIT_SITES = 5;
+
+    // Waits inside tasks whose stack was not recorded are summed under this site.
+    static final String UNKNOWN_SITE = "(stack not recorded)";
+
     private final long id;
     private String name;
     private boolean virtual;
     private long blockedNanos;
     private long waitingNanos;
+    // Sleeps, parks, Object.wait and blocking I/O while running a task (not idle, not a fork/join join), by site.
+    private long taskWaitNanos;
+    private Map<String, SiteStats> taskWaitSites;
     // JFR parks on a lock's synchronizer, by lock class: blocked time unless the agent timed that class.
     private final Map<String, long[]> parkedOnLockNanosByClass = new HashMap<>(4);
     private long startNanos = UNKNOWN;
@@ -58,6 +73,22 @@ public final class ThreadStats {
 
     void addWaiting(long nanos) {
         waitingNanos += nanos;
+    }
+
+    void addTaskWait(long nanos, List<String> stackLeafFirst, String siteFrame) {
+        taskWaitNanos += nanos;
+        if (taskWaitSites == null) {
+            taskWaitSites = new HashMap<>(4);
+        }
+        String frame = siteFrame == null ? UNKNOWN_SITE : siteFrame;
+        SiteStats site = taskWaitSites.get(frame);
+        if (site == null && taskWaitSites.size() < MAX_TASK_WAIT_SITES) {
+            site = new SiteStats(frame);
+            taskWaitSites.put(frame, site);
+        }
+        if (site != null) {
+            site.add(nanos, 1, stackLeafFirst);
+        }
     }
 
     void started(long epochNanos) {
@@ -104,8 +135,13 @@ public final class ThreadStats {
         long stalledNanos = blockedNanos + waitingNanos;
         // A thread cannot wait longer than it lives; clock skew between event sources must not say so.
         long aliveNanos = Math.max(Math.max(0, to - from), stalledNanos);
-        return new ThreadActivity(
-                id, name, virtual, blockedNanos, waitingNanos, runningNanos(from, cpus, aliveNanos), aliveNanos);
+        List<CallSite> sites = taskWaitSites == null ? List.of() : taskWaitSites.values().stream()
+                .map(SiteStats::toCallSite)
+                .sorted(Comparator.comparingLong(CallSite::waitNanos).reversed().thenComparing(CallSite::frame))
+                .limit(KEPT_TASK_WAIT_SITES)
+                .toList();
+        return new ThreadActivity(id, name, virtual, blockedNanos, waitingNanos,
+                runningNanos(from, cpus, aliveNanos), aliveNanos, Math.min(taskWaitNanos, aliveNanos), sites);
     }
 
     private long runningNanos(long aliveFromNanos, int cpus, long aliveNanos) {

@@ -118,12 +118,21 @@ public final class ExecutorSaturationDetector implements Detector {
                 continue;                                        // cheap verdict first
             }
             QueueTrend trend = QueueTrend.of(executor);
-            if (!queueWaitFarAboveRunTime(executor) && (trend == null || !trend.growing())) {
+            if (!queueWaitFarAboveRunTime(executor) && !growingBacklog(executor, trend)) {
                 continue;
             }
             findings.add(finding(profile, executor, trend));
         }
         return findings;
+    }
+
+    /*
+     * A growing queue is a backlog only if tasks stay queued: with few periods each third is one end-of-period
+     * snapshot, and a pool sized for bursts (CommonPoolCrawlFixedApp's 32 crawl threads taking 32 fetches at once)
+     * can end one period mid-burst with 28 queued while its queue was empty at the end of the others.
+     */
+    static boolean growingBacklog(Executor executor, QueueTrend trend) {
+        return trend != null && trend.growing() && executor.queuedShare() >= MIN_QUEUED_PERIOD_SHARE;
     }
 
     static boolean queuedInMostPeriods(Executor executor) {
@@ -171,7 +180,7 @@ public final class ExecutorSaturationDetector implements Detector {
         Executor.Latency queueWait = executor.queueWait();
         Executor.Latency runTime = executor.runTime();
         int threads = executor.threadLimit();
-        boolean growing = trend != null && trend.growing();
+        boolean growing = growingBacklog(executor, trend);
 
         StringBuilder title = new StringBuilder("Pool ").append(executor.name()).append(" (")
                 .append(Pools.simpleClassName(executor)).append(") is saturated: all ").append(count(threads, "thread"))

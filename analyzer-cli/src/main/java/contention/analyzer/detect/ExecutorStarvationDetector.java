@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A bounded pool whose workers block waiting for tasks of the same pool ({@code Future.get},
+ * Pools whose tasks can't get a thread, by two rules, at most one finding per pool.
+ *
+ * <p>First rule: a bounded pool whose workers block waiting for tasks of the same pool ({@code Future.get},
  * {@code CompletableFuture.join}): each such worker holds a thread the awaited task may need, and when all do,
  * the pool stalls (thread-starvation deadlock). Reads the agent's per-pool statistics and its workers' waits
  * ({@code contention.PoolBlocked}); reports one finding per such pool, naming the pool, its class, where its
@@ -27,6 +29,10 @@ import java.util.Set;
  * the pool's own when the pool is bounded: that is the case that starves. In a ForkJoinPool,
  * {@code ForkJoinTask.join}, {@code invoke} and {@code get} do not count: there a join runs other queued tasks
  * while it waits (work-stealing), which is the pattern the advice recommends, not the problem.
+ *
+ * <p>Second rule ({@link BlockingWorkStarvation}), for pools the first does not flag: a bounded pool whose workers
+ * spend most of their task time off CPU (sleeping, parked, blocking I/O) while tasks wait in its queue in most
+ * periods: blocking work holds the threads that its other tasks need.
  */
 public final class ExecutorStarvationDetector implements Detector {
 
@@ -64,20 +70,32 @@ public final class ExecutorStarvationDetector implements Detector {
     public List<Finding> detect(Profile profile) {
         List<Finding> findings = new ArrayList<>();
         for (Executor executor : profile.executors()) {
-            if (executor.isOtherPools() || executor.blockedWaits().isEmpty()) {
-                continue;
+            Finding finding = selfBlocked(profile, executor);
+            if (finding == null) {
+                // One finding per pool: waiting for its own tasks is the graver cause, and names its waits.
+                finding = BlockingWorkStarvation.check(profile, executor);
             }
-            long selfBlockedNanos = selfBlockedNanos(executor);
-            if (selfBlockedNanos < MIN_SELF_BLOCKED_NANOS) {
-                continue;
+            if (finding != null) {
+                findings.add(finding);
             }
-            double share = selfBlockedShare(executor, selfBlockedNanos);
-            if (share < MIN_SELF_BLOCKED_SHARE) {
-                continue;                                        // cheap verdict first
-            }
-            findings.add(finding(profile, executor, selfBlockedNanos, share));
         }
         return findings;
+    }
+
+    // The first rule: workers blocked on tasks of their own pool.
+    private static Finding selfBlocked(Profile profile, Executor executor) {
+        if (executor.isOtherPools() || executor.blockedWaits().isEmpty()) {
+            return null;
+        }
+        long selfBlockedNanos = selfBlockedNanos(executor);
+        if (selfBlockedNanos < MIN_SELF_BLOCKED_NANOS) {
+            return null;
+        }
+        double share = selfBlockedShare(executor, selfBlockedNanos);
+        if (share < MIN_SELF_BLOCKED_SHARE) {
+            return null;                                         // cheap verdict first
+        }
+        return finding(profile, executor, selfBlockedNanos, share);
     }
 
     /** Whether a worker's wait through {@code wait.method()} was for a task of its own pool, and can starve it. */

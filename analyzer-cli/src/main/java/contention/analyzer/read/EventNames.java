@@ -17,6 +17,18 @@ public final class EventNames {
     /** A thread slept ({@code Thread.sleep}): waiting, not contention. */
     public static final String THREAD_SLEEP = "jdk.ThreadSleep";
 
+    /** A thread read from a socket (blocking I/O); enabled with a threshold, often 20 ms. */
+    public static final String SOCKET_READ = "jdk.SocketRead";
+
+    /** A thread wrote to a socket (blocking I/O). */
+    public static final String SOCKET_WRITE = "jdk.SocketWrite";
+
+    /** A thread read from a file (blocking I/O). */
+    public static final String FILE_READ = "jdk.FileRead";
+
+    /** A thread wrote to a file (blocking I/O). */
+    public static final String FILE_WRITE = "jdk.FileWrite";
+
     /** A thread started. */
     public static final String THREAD_START = "jdk.ThreadStart";
 

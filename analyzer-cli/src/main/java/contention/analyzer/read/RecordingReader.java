@@ -163,6 +163,8 @@ public final class RecordingReader {
             case EventNames.JAVA_MONITOR_ENTER -> monitorEnter(event);
             case EventNames.THREAD_PARK -> threadPark(event);
             case EventNames.JAVA_MONITOR_WAIT, EventNames.THREAD_SLEEP -> waiting(event);
+            case EventNames.SOCKET_READ, EventNames.SOCKET_WRITE, EventNames.FILE_READ, EventNames.FILE_WRITE ->
+                    blockingIo(event);
             case EventNames.LOCK_STATS -> agentLockStats(event);
             case EventNames.LOCK_WAIT -> agentLockWait(event);
             case EventNames.EXECUTOR_STATS -> executorStats(event);
@@ -239,12 +241,13 @@ public final class RecordingReader {
         }
         RecordedClass parkedClass = event.hasField("parkedClass") ? event.getClass("parkedClass") : null;
         String lockClass = parkedClass == null ? null : ParkBlockers.lockClassOf(ClassNames.javaName(parkedClass.getName()));
+        ConvertedStack stack = convert(event.getStackTrace());
         if (lockClass == null) {
             // Idle pool workers, queues, conditions, futures: the thread waits for work, not for a lock.
-            builder.threadWaiting(thread, event.getDuration().toNanos());
+            builder.threadWaiting(thread, event.getDuration().toNanos(), stack.inTask(), stack.framesLeafFirst(),
+                    stack.site());
             return;
         }
-        ConvertedStack stack = convert(event.getStackTrace());
         if (!isJfrInternal(lockClass, stack)) {
             builder.parkedOnLock(thread, lockClass, event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site());
         }
@@ -349,7 +352,21 @@ public final class RecordingReader {
     private void waiting(RecordedEvent event) {
         ThreadStats thread = thread(event.getThread());
         if (thread != null) {
-            builder.threadWaiting(thread, event.getDuration().toNanos());
+            ConvertedStack stack = convert(event.getStackTrace());
+            // No pool worker idles in Thread.sleep: a sleep without its stack still counts as a task's.
+            boolean inTask = stack.inTask()
+                    || (stack.framesLeafFirst().isEmpty() && EventNames.THREAD_SLEEP.equals(event.getEventType().getName()));
+            builder.threadWaiting(thread, event.getDuration().toNanos(), inTask, stack.framesLeafFirst(), stack.site());
+        }
+    }
+
+    // Socket and file reads and writes (when the recording has them): time off CPU inside a task, not "waiting".
+    private void blockingIo(RecordedEvent event) {
+        ThreadStats thread = thread(event.getThread());
+        if (thread != null) {
+            ConvertedStack stack = convert(event.getStackTrace());
+            builder.threadBlockingIo(thread, event.getDuration().toNanos(),
+                    stack.inTask() || stack.framesLeafFirst().isEmpty(), stack.framesLeafFirst(), stack.site());
         }
     }
 
@@ -554,14 +571,17 @@ public final class RecordingReader {
 
     /**
      * A waiting stack in report form: formatted frames, innermost first, its call site, the class of that
-     * site and the class of the first frame below the agent's own.
+     * site, the class of the first frame below the agent's own, and whether a wait with this stack happened
+     * inside a task ({@link WorkerWaits#inTask}).
      */
-    private record ConvertedStack(List<String> framesLeafFirst, String site, String siteClass, String firstClass) {
+    private record ConvertedStack(List<String> framesLeafFirst, String site, String siteClass, String firstClass,
+            boolean inTask) {
 
-        static final ConvertedStack EMPTY = new ConvertedStack(List.of(), null, null, null);
+        static final ConvertedStack EMPTY = new ConvertedStack(List.of(), null, null, null, false);
 
         static ConvertedStack of(RecordedStackTrace stackTrace) {
             List<String> classNames = new ArrayList<>();
+            List<String> methodNames = new ArrayList<>();
             List<String> frames = new ArrayList<>();
             for (RecordedFrame frame : stackTrace.getFrames()) {
                 RecordedMethod method = frame.getMethod();
@@ -574,6 +594,7 @@ public final class RecordingReader {
                     continue;
                 }
                 classNames.add(className);
+                methodNames.add(method.getName());
                 frames.add(Frames.format(className, method.getName(), frame.getLineNumber()));
             }
             int siteIndex = Frames.siteIndex(classNames);
@@ -581,7 +602,8 @@ public final class RecordingReader {
             String siteClass = siteIndex < 0 ? null : classNames.get(siteIndex);
             String firstClass = classNames.isEmpty() ? null : classNames.get(0);
             List<String> kept = frames.size() > Frames.MAX_STACK_DEPTH ? frames.subList(0, Frames.MAX_STACK_DEPTH) : frames;
-            return new ConvertedStack(List.copyOf(kept), site, siteClass, firstClass);
+            return new ConvertedStack(List.copyOf(kept), site, siteClass, firstClass,
+                    WorkerWaits.inTask(classNames, methodNames));
         }
     }
 }

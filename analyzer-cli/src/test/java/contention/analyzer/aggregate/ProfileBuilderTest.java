@@ -81,6 +81,28 @@ class ProfileBuilderTest {
     }
 
     @Test
+    void waitsInsideTasksAreKeptApartWithTheirSitesIdleWaitsAreNot() {
+        ProfileBuilder builder = recording(1_000);
+        ThreadStats worker = builder.thread(1, "crawl-1", false);
+        List<String> sleep = List.of("java.lang.Thread.sleep(Thread.java)", "com.acme.Crawler.fetch(Crawler.java:22)");
+        List<String> idle = List.of("jdk.internal.misc.Unsafe.park(Unsafe.java)",
+                "java.util.concurrent.ThreadPoolExecutor.getTask(ThreadPoolExecutor.java:1062)");
+        builder.threadWaiting(worker, 30 * MS, true, sleep, "com.acme.Crawler.fetch(Crawler.java:22)");
+        builder.threadWaiting(worker, 10 * MS, true, sleep, "com.acme.Crawler.fetch(Crawler.java:22)");
+        builder.threadWaiting(worker, 500 * MS, false, idle, idle.get(0));
+        builder.threadBlockingIo(worker, 20 * MS, true, List.of(), null);
+
+        ThreadActivity thread = builder.build().thread(1).orElseThrow();
+
+        assertThat(thread.waitingNanos()).isEqualTo(540 * MS);          // I/O is not "waiting"; idle waits are
+        assertThat(thread.taskWaitNanos()).isEqualTo(60 * MS);
+        assertThat(thread.taskWaitSites()).extracting(CallSite::frame, CallSite::waitNanos, CallSite::count)
+                .containsExactly(tuple("com.acme.Crawler.fetch(Crawler.java:22)", 40 * MS, 2L),
+                        tuple(ThreadStats.UNKNOWN_SITE, 20 * MS, 1L));
+        assertThat(thread.taskWaitSites().get(0).stack()).isEqualTo(sleep);
+    }
+
+    @Test
     void runningTimeUndoesTheJvmsDivisionByCpus() {
         ProfileBuilder builder = recording(1_000);
         builder.cpus(4);

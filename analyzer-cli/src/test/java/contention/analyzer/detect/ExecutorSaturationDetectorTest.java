@@ -142,6 +142,20 @@ class ExecutorSaturationDetectorTest {
     }
 
     @Test
+    void aQueueCaughtMidBurstAtOnePeriodsEndIsNotAGrowingBacklog() {
+        // Empty at the end of 7 of 10 periods, 40 queued at the end of the last 3: "grew", but no backlog.
+        Executor burst = saturated().queueWait(Executor.Latency.NONE).parallelism(3.0).queuedLastPeriods(3, 40)
+                .build();
+        Executor backlog = saturated().queueWait(Executor.Latency.NONE).parallelism(3.0).queuedLastPeriods(5, 40)
+                .build();
+
+        assertThat(ExecutorSaturationDetector.QueueTrend.of(burst).growing()).isTrue();
+        assertThat(detector.detect(profile(burst))).isEmpty();
+        assertThat(detector.detect(profile(backlog))).singleElement()
+                .satisfies(finding -> assertThat(finding.title()).contains("its queue grew to 40 tasks"));
+    }
+
+    @Test
     void unboundedPoolsAndTheBucketOfOtherPoolsAreNotJudged() {
         Executor cached = saturated().threads(40, Executor.UNKNOWN).build();
         Executor others = saturated().id(Executor.OTHER_POOLS).name("[other pools]").build();

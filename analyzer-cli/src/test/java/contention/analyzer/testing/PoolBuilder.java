@@ -47,6 +47,7 @@ public final class PoolBuilder {
     private int firstQueueDepth;
     private int lastQueueDepth;
     private int queuedPeriods = -1;
+    private int queuedLastPeriods = -1;
     private final List<Executor.BlockedWait> blockedWaits = new ArrayList<>();
 
     /** A healthy fixed pool named "resize" of 4 threads, 50% busy, tasks waiting 2 ms for 20 ms of run time. */
@@ -137,6 +138,14 @@ public final class PoolBuilder {
         return this;
     }
 
+    /** Tasks left in the queue ({@code depth}) at the end of the last {@code periods} periods only. */
+    public PoolBuilder queuedLastPeriods(int periods, int depth) {
+        this.queuedLastPeriods = periods;
+        this.firstQueueDepth = depth;
+        this.lastQueueDepth = depth;
+        return this;
+    }
+
     /** One kind of wait of the pool's workers for other tasks. */
     public PoolBuilder blocked(long awaitedPoolId, String method, long waitNanos, long count) {
         blockedWaits.add(new Executor.BlockedWait(awaitedPoolId, method, waitNanos, count));
@@ -150,6 +159,9 @@ public final class PoolBuilder {
             int depth = periods == 1 ? lastQueueDepth
                     : firstQueueDepth + (lastQueueDepth - firstQueueDepth) * i / (periods - 1);
             if (queuedPeriods >= 0 && i >= queuedPeriods) {
+                depth = 0;
+            }
+            if (queuedLastPeriods >= 0 && i < periods - queuedLastPeriods) {
                 depth = 0;
             }
             series.add(new Executor.Period(start + (i + 1) * SECOND, SECOND, 1, i < allBusyPeriods ? 1 : 0,
