@@ -193,13 +193,15 @@ public final class ExecutorHooks {
             state = workerState(pool);
             thread.workerOf = state;
         }
+        long now = System.nanoTime();
         if (thread.task != null && thread.taskPool != null) {
             thread.taskPool.completed.increment(); // its afterExecute never ran: count the last task's end
+            thread.taskPool.taskEnded(thread.taskStartNanos);
         }
-        long now = System.nanoTime();
         thread.task = task;
         thread.taskPool = state;
         thread.taskStartNanos = now;
+        state.taskStarted(now);
         state.takeQueueWait(task, now);
     }
 
@@ -220,6 +222,7 @@ public final class ExecutorHooks {
             long runNanos = System.nanoTime() - thread.taskStartNanos;
             PoolState state = thread.taskPool;
             state.completed.increment();
+            state.taskEnded(thread.taskStartNanos);
             state.busyNanos.add(runNanos);
             state.runTimes.record(runNanos);
         } else {

@@ -55,6 +55,13 @@ public final class PoolState {
     /** Tasks started and not finished, for executors without a pool size of their own (thread per task). */
     final LongAdder running = new LongAdder();
     final AtomicInteger maxQueueDepth = new AtomicInteger();
+    // ThreadPoolExecutor tasks running now: how many, and the sum of their start times (relative to BASE_NANOS, so
+    // that count x now cannot overflow). A period's busy time then includes the part of the tasks still running at
+    // its end: a pool of long tasks is busy in every period, not only in the one its tasks end in.
+    private static final long BASE_NANOS = System.nanoTime();
+    private final LongAdder tasksInFlight = new LongAdder();
+    private final LongAdder inFlightStartSum = new LongAdder();
+    private long inFlightAtLastDrain; // drain() only
     final TaskHistogram runTimes = new TaskHistogram();
     final TaskHistogram queueWaits = new TaskHistogram();
 
@@ -181,10 +188,28 @@ public final class PoolState {
         }
     }
 
+    /** A ThreadPoolExecutor task started running at {@code startNanos}. */
+    void taskStarted(long startNanos) {
+        tasksInFlight.increment();
+        inFlightStartSum.add(startNanos - BASE_NANOS);
+    }
+
+    /** The task started at {@code startNanos} ended (its run time goes to {@link #busyNanos} separately). */
+    void taskEnded(long startNanos) {
+        tasksInFlight.decrement();
+        inFlightStartSum.add(BASE_NANOS - startNanos);
+    }
+
     /** Counters since the previous drain, reset as they are read. */
     public Drained drain() {
+        // Busy = runs that ended in the period + what the running tasks ran by now - what they had run at the last
+        // drain (counted then). The two adders are read apart, so a task starting in between skews it by a little.
+        long now = System.nanoTime() - BASE_NANOS;
+        long inFlight = Math.max(0, tasksInFlight.sum() * now - inFlightStartSum.sum());
+        long busy = Math.max(0, busyNanos.sumThenReset() + inFlight - inFlightAtLastDrain);
+        inFlightAtLastDrain = inFlight;
         return new Drained(submitted.sumThenReset(), completed.sumThenReset(), rejected.sumThenReset(),
-                busyNanos.sumThenReset(), maxQueueDepth.getAndSet(0), runTimes.drainEncoded(),
+                busy, maxQueueDepth.getAndSet(0), runTimes.drainEncoded(),
                 queueWaits.drainEncoded(), running.sum());
     }
 
