@@ -168,9 +168,10 @@ public final class ExecutorHooks {
             return;
         }
         ThreadState thread = ThreadState.current();
-        if (thread.task != null) {
-            // afterExecute was overridden without calling super: the last task finished all the same.
+        if (thread.task != null && thread.taskPool != null) {
+            // afterExecute never ran for the last task (a beforeExecute override threw): it ended all the same.
             thread.taskPool.completed.increment();
+            thread.taskPool.taskEnded(thread.taskStartNanos);
             thread.task = null;
             thread.taskPool = null;
         }
@@ -226,6 +227,9 @@ public final class ExecutorHooks {
             state.busyNanos.add(runNanos);
             state.runTimes.record(runNanos);
         } else {
+            if (thread.task != null && thread.taskPool != null) {
+                thread.taskPool.taskEnded(thread.taskStartNanos); // not the task that started: no longer in flight
+            }
             PoolRegistry.stateOf(pool).completed.increment();
         }
         thread.task = null;
