@@ -85,7 +85,7 @@ public final class ContentionAgent {
                 LockStatsEmitter.register();
                 ExecutorStatsEmitter.register();
             }
-            RecordingController.start(options, AgentLog.version());
+            RecordingController.start(options, AgentLog.version(), locksInstrumented ? ContentionAgent::flushStatistics : null);
             if (locksInstrumented) {
                 LockStatsEmitter.startFirstPeriod();
                 ExecutorStatsEmitter.startFirstPeriod();
@@ -106,13 +106,18 @@ public final class ContentionAgent {
         if (!RecordingController.hasStarted()) {
             AgentLog.info("the JVM exited before the recording had started (JFR takes about half a second"
                     + " to start); nothing was recorded");
-        } else if (locksInstrumented) {
-            try {
-                LockStatsEmitter.flush();
-                ExecutorStatsEmitter.flush();
-            } catch (Throwable t) {
-                // The recording is being closed under us; the periods already written stand.
-            }
+        }
+        // The statistics' last period is written by the recording's end-of-chunk hook (flushStatistics), which JFR
+        // runs before it closes the file; from here it would race JFR's own shutdown hook.
+    }
+
+    /** Writes the lock and executor statistics of the period so far (a chunk is ending). */
+    private static void flushStatistics() {
+        try {
+            LockStatsEmitter.flush();
+            ExecutorStatsEmitter.flush();
+        } catch (Throwable t) {
+            // The recording is being closed under us; the periods already written stand.
         }
     }
 

@@ -12,7 +12,11 @@ import contention.it.support.Analyzer;
 import contention.it.support.ChildJvm;
 import contention.it.support.TestJdk;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +50,17 @@ class ExecutorSaturationIT {
         assertThat(number(run.stdout, "completed")).as("%s", run.stdout).isPositive()
                 .isLessThan(number(run.stdout, "submitted"));
         assertThat(number(run.stdout, "dropped")).as("%s", run.stdout).isPositive();
+
+        // The statistics' last, partial period is in the file: written at the recording's end-of-chunk flush, just
+        // before JFR closed it, not lost to a race with JFR's shutdown hook.
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
+        Instant flushed = events.stream().filter(e -> e.getEventType().getName().equals("contention.StatsFlush"))
+                .map(RecordedEvent::getStartTime).max(Instant::compareTo).orElse(null);
+        assertThat(flushed).as("a contention.StatsFlush event").isNotNull();
+        Instant lastStats = events.stream().filter(e -> e.getEventType().getName().equals("contention.ExecutorStats"))
+                .map(RecordedEvent::getEndTime).max(Instant::compareTo).orElseThrow();
+        assertThat(Duration.between(lastStats, flushed).abs()).as("last ExecutorStats %s, flush %s", lastStats, flushed)
+                .isLessThan(Duration.ofMillis(200));
 
         JsonNode report = Analyzer.reportJson(recording);
         JsonNode pool = executor(report, POOL);

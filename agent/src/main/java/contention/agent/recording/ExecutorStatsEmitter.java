@@ -38,7 +38,7 @@ public final class ExecutorStatsEmitter implements Runnable {
         INSTANCE.restart();
     }
 
-    /** Writes the last, partial period at exit; best effort, as for {@link LockStatsEmitter#flush()}. */
+    /** Writes the period so far, cut short, when a chunk ends (see {@link LockStatsEmitter#flush()}). */
     public static void flush() {
         INSTANCE.run();
     }

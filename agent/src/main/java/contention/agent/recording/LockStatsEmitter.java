@@ -40,9 +40,9 @@ public final class LockStatsEmitter implements Runnable {
     }
 
     /**
-     * Writes the last, partial period at exit. Best effort: it races JFR's own shutdown hook, and events committed
-     * after the recording has stopped are dropped; without it a run shorter than one period would have no
-     * statistics at all.
+     * Writes the period so far, cut short: called when a chunk ends (the recording's {@code contention.StatsFlush}
+     * hook, which JFR runs before it closes the chunk, also when the recording stops at exit); without it a run
+     * shorter than one period would have no statistics at all.
      */
     public static void flush() {
         INSTANCE.run();

@@ -52,6 +52,7 @@ public final class RecordingController {
         enable(s, "contention.ExecutorStats", "period", "1 s", false);
         enable(s, "contention.TaskSubmit", null, null, true);
         enable(s, "contention.PoolBlocked", "threshold", "0 ns", true);
+        enable(s, StatsFlushEvent.NAME, "period", "endChunk", false);
         return s;
     }
 
@@ -74,10 +75,12 @@ public final class RecordingController {
     /**
      * Registers the agent's events and starts the recording.
      *
+     * @param statistics writes the agent's statistics of the period so far; run when a chunk ends (the recording
+     *     stopping at exit included), or null when the agent keeps none
      * @throws IOException if the destination cannot be set
      * @throws IllegalStateException if JFR is disabled or unavailable in this JVM
      */
-    public static void start(AgentOptions options, String agentVersion) throws IOException {
+    public static void start(AgentOptions options, String agentVersion, Runnable statistics) throws IOException {
         FlightRecorder.addPeriodicEvent(AgentInfoEvent.class, () -> {
             AgentInfoEvent event = new AgentInfoEvent();
             event.agentVersion = agentVersion;
@@ -86,6 +89,12 @@ public final class RecordingController {
             event.parkThresholdNanos = options.parkThreshold().toNanos();
             event.commit();
         });
+        if (statistics != null) {
+            FlightRecorder.addPeriodicEvent(StatsFlushEvent.class, () -> {
+                statistics.run();
+                new StatsFlushEvent().commit();
+            });
+        }
         Recording recording = new Recording(settings(options));
         recording.setName("contention");
         recording.setToDisk(true); // chunks go to the repository on disk, so memory stays bounded
