@@ -5,6 +5,7 @@ package contention.analyzer.aggregate;
 import contention.analyzer.model.CallSite;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,8 +56,9 @@ final class AgentLockStats {
     private long earliestEndBucket = Long.MAX_VALUE;
     private long latestEndBucket = Long.MIN_VALUE;
 
-    // Waits the agent does not time itself (a monitor's), from JFR; null if none.
-    private LockStats untimedWaits;
+    // Waits the agent does not time itself (a monitor's), from JFR: one per JFR lock id of this class (a class
+    // monitor gets one per static synchronized method).
+    private final List<LockStats> untimedWaits = new ArrayList<>();
 
     // Weighted waits ending no later than the earliest period (head), and after the latest one (tail).
     private final TimeBuckets head = new TimeBuckets();
@@ -119,7 +121,7 @@ final class AgentLockStats {
 
     /** Adds the waits JFR saw for this lock, a monitor, whose waits the agent does not time. */
     void addUntimedWaits(LockStats jfrWaits) {
-        untimedWaits = jfrWaits;
+        untimedWaits.add(jfrWaits);
         if (field == null && jfrWaits.id().field() != null) {
             field = jfrWaits.id().field();
         }
@@ -152,11 +154,11 @@ final class AgentLockStats {
         LockId id = new LockId(lockClass, agentId, allocationStack.isEmpty() ? null : allocationStack.get(0), field);
         List<Lock.ThreadWait> waiters = waits.waiters();
         List<CallSite> sites = waits.topSites();
-        if (untimedWaits != null) {
-            waitNanos += untimedWaits.waitNanos();
-            waitCount += untimedWaits.waitCount();
-            waiters = LockStats.mergeWaiters(waiters, untimedWaits.waiters());
-            sites = LockStats.mergeSites(sites, untimedWaits.topSites());
+        for (LockStats untimed : untimedWaits) {
+            waitNanos += untimed.waitNanos();
+            waitCount += untimed.waitCount();
+            waiters = LockStats.mergeWaiters(waiters, untimed.waiters());
+            sites = LockStats.mergeSites(sites, untimed.topSites());
         }
         return new Lock(id, waitNanos, waitCount, Math.max(maxWaitingThreads, waiters.size()), waiters,
                 sites, allocationStack, usage);

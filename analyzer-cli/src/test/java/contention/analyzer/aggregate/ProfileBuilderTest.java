@@ -388,4 +388,23 @@ class ProfileBuilderTest {
         // Monitors are not "timed by the agent": JFR's parks and monitor events stay the source of their waits.
         assertThat(profile.recording().agentLockClasses()).doesNotContain("java.util.Hashtable");
     }
+
+    @Test
+    void everyStaticSynchronizedMethodsWaitsJoinTheClassMonitorsInstance() {
+        ProfileBuilder builder = recording(2_000);
+        ThreadStats worker = builder.thread(1, "worker", false);
+        LockId next = new LockId("com.acme.Ids.class", LockId.NO_AGENT_ID, null, "static synchronized com.acme.Ids.next");
+        LockId reset = new LockId("com.acme.Ids.class", LockId.NO_AGENT_ID, null, "static synchronized com.acme.Ids.reset");
+        builder.monitorWait(worker, next, 30 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(worker, reset, 20 * MS, SHORT_STACK, SITE);
+        builder.agentLockStats(3, "com.acme.Ids.class", List.of(), null, false, true, 1_000 * MS, 640, 0, 0, 500 * MS,
+                0, T0 + 1_000 * MS);
+
+        List<Lock> locks = builder.build().locks();
+
+        assertThat(locks).hasSize(1);
+        assertThat(locks.get(0).id().agentId()).isEqualTo(3);
+        assertThat(locks.get(0).waitNanos()).isEqualTo(50 * MS);
+        assertThat(locks.get(0).waitCount()).isEqualTo(2);
+    }
 }
