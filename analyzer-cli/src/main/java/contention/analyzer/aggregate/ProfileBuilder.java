@@ -291,11 +291,6 @@ public final class ProfileBuilder {
         return executors.computeIfAbsent(poolId, ExecutorStats::new);
     }
 
-    /** Time a thread spent waiting for something other than a lock (a signal, a queue, a timeout). */
-    public void threadWaiting(ThreadStats thread, long waitNanos) {
-        thread.addWaiting(waitNanos);
-    }
-
     /**
      * Time a thread spent waiting for something other than a lock: a park on a queue, condition or future,
      * {@code Object.wait}, {@code Thread.sleep}.

@@ -71,8 +71,8 @@ class ProfileBuilderTest {
         ThreadStats late = builder.thread(2, "late", false);
         builder.threadStarted(late, T0 + 400 * MS);
         builder.threadEnded(late, T0 + 700 * MS);
-        builder.threadWaiting(early, 5 * MS);
-        builder.threadWaiting(late, 5 * MS);
+        builder.threadWaiting(early, 5 * MS, false, List.of(), null);
+        builder.threadWaiting(late, 5 * MS, false, List.of(), null);
 
         Profile profile = builder.build();
 
