@@ -97,9 +97,10 @@ final class HoldSamples {
         }
     }
 
-    void startEntering(Object monitor, int site) {
+    void startEntering(Object monitor, int site, Object owner) {
         enteringMonitor = monitor;
         enteringSite = site;
+        enteringOwner = owner;
         OPEN.incrementAndGet();
     }
 

@@ -37,16 +37,11 @@ public final class LockRegistry {
 
     /** Registers a lock at its construction, with where it was created. */
     public static LockState register(Object lock, AllocationSite allocationSite) {
-        if (STATES.size() >= MAX_LOCKS) {
-            expungeCollected();
-            if (STATES.size() >= MAX_LOCKS) {
-                return OTHER;
-            }
+        if (full()) {
+            return OTHER;
         }
-        LockState fresh = new LockState(NEXT_ID.getAndIncrement(), LockKinds.lockClass(lock), LockKinds.isFair(lock),
-                allocationSite);
-        LockState raced = STATES.putIfAbsent(new IdentityKey(lock, COLLECTED), fresh);
-        return raced != null ? raced : fresh;
+        return insert(lock, new LockState(NEXT_ID.getAndIncrement(), LockKinds.lockClass(lock), LockKinds.isFair(lock),
+                allocationSite));
     }
 
     /**
@@ -59,11 +54,8 @@ public final class LockRegistry {
         if (state != null) {
             return state;
         }
-        if (STATES.size() >= MAX_LOCKS) {
-            expungeCollected();
-            if (STATES.size() >= MAX_LOCKS) {
-                return OTHER;
-            }
+        if (full()) {
+            return OTHER;
         }
         LockState fresh = new LockState(NEXT_ID.getAndIncrement(), LockKinds.monitorClass(monitor), false,
                 allocationSite, true);
@@ -71,7 +63,20 @@ public final class LockRegistry {
             fresh.field = field;
             fresh.fieldResolved = true;
         }
-        LockState raced = STATES.putIfAbsent(new IdentityKey(monitor, COLLECTED), fresh);
+        return insert(monitor, fresh);
+    }
+
+    // Whether MAX_LOCKS are told apart already, once the entries of collected locks are gone.
+    private static boolean full() {
+        if (STATES.size() >= MAX_LOCKS) {
+            expungeCollected();
+        }
+        return STATES.size() >= MAX_LOCKS;
+    }
+
+    // Adds lock's state unless another thread registered it first; returns the one that stands.
+    private static LockState insert(Object lock, LockState fresh) {
+        LockState raced = STATES.putIfAbsent(new IdentityKey(lock, COLLECTED), fresh);
         return raced != null ? raced : fresh;
     }
 

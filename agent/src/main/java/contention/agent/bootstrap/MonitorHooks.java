@@ -50,6 +50,19 @@ public final class MonitorHooks {
 
     /** Just before {@code monitorenter} of a {@code synchronized} statement at site {@code site}. */
     public static void entering(Object monitor, int site) {
+        maybeSample(monitor, site, null);
+    }
+
+    /**
+     * Just before {@code monitorenter} on a bin of {@code map} in {@code ConcurrentHashMap.compute*} or
+     * {@code merge}: the hold is sampled like any monitor's, but counted for the map.
+     */
+    public static void binEntering(Object bin, Object map) {
+        maybeSample(bin, 0, map);
+    }
+
+    // Decides whether this acquisition of monitor is sampled; if so, entered() takes it up once it is held.
+    private static void maybeSample(Object monitor, int site, Object owner) {
         if (!active || monitor == null) {
             return;
         }
@@ -59,26 +72,7 @@ public final class MonitorHooks {
         if (ThreadLocalRandom.current().nextInt(SAMPLE_RATE) != 0 || Thread.holdsLock(monitor)) {
             return; // not sampled, or re-entered while held unsampled
         }
-        HoldSamples.current().startEntering(monitor, site);
-    }
-
-    /**
-     * Just before {@code monitorenter} on a bin of {@code map} in {@code ConcurrentHashMap.compute*} or
-     * {@code merge}: the hold is sampled like any monitor's, but counted for the map.
-     */
-    public static void binEntering(Object bin, Object map) {
-        if (!active || bin == null) {
-            return;
-        }
-        if (HoldSamples.OPEN.get() != 0 && HoldSamples.current().reenter(bin)) {
-            return;
-        }
-        if (ThreadLocalRandom.current().nextInt(SAMPLE_RATE) != 0 || Thread.holdsLock(bin)) {
-            return;
-        }
-        HoldSamples holds = HoldSamples.current();
-        holds.startEntering(bin, 0);
-        holds.enteringOwner = map;
+        HoldSamples.current().startEntering(monitor, site, owner);
     }
 
     /** Just after the {@code monitorenter} that {@link #entering} saw: the monitor is held now. */
