@@ -218,9 +218,8 @@ public final class LockAdviceHelper {
         }
         long now = System.nanoTime();
         // await releases the lock: a sampled hold ends here, else it would count the whole await as held.
-        HoldSamples holds = HoldSamples.current();
-        if (!holds.isEmpty()) {
-            holds.end(sync, now);
+        if (HoldSamples.OPEN.get() != 0) {
+            HoldSamples.current().end(sync, now);
         }
         return now;
     }
