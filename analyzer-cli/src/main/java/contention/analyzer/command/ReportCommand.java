@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ContentionCli.Version.class,
         description = {
-            "Reports the contended locks in a JFR recording.",
-            "Findings come first, then locks by wait time with their call sites, then threads by time blocked"
-                    + " and waiting.",
+            "Reports the contended locks and executors in a JFR recording.",
+            "Findings come first, then locks by wait time with their call sites, then executors, then threads by"
+                    + " time blocked and waiting.",
         },
         footer = {
             "",

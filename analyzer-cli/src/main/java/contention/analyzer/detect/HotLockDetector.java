@@ -103,9 +103,11 @@ public final class HotLockDetector implements Detector {
         Pools.PoolShare pool = Pools.mainPoolOf(profile, lock);
         if (pool != null) {
             // The lock, not the pool's size, is what holds this pool's tasks back.
+            // Only a pool that had work queued was held back in its queue; one of long-running tasks was not.
             explanation.append(String.format(Locale.ROOT, " Workers of pool %s%s did %s of that wait: while they"
-                    + " wait, the pool's threads run nothing, and its tasks queue behind them.",
-                    Pools.label(pool.executor()), Pools.submittedAt(pool.executor()), percent(pool.share())));
+                    + " wait, the pool's threads run nothing%s.",
+                    Pools.label(pool.executor()), Pools.submittedAt(pool.executor()), percent(pool.share()),
+                    pool.executor().maxQueueDepth() > 0 ? ", and its tasks queue behind them" : ""));
         }
 
         List<String> threads = lock.waiters().stream()
