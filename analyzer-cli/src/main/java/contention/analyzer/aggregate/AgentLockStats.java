@@ -127,6 +127,11 @@ final class AgentLockStats {
         }
     }
 
+    /** The hold time the agent's statistics estimate over all periods read so far. */
+    long holdNanos() {
+        return laterPeriods.holdNanos + (earliestPeriod == null ? 0 : earliestPeriod.holdNanos);
+    }
+
     /** The lock's class as the agent named it. */
     String lockClass() {
         return lockClass;

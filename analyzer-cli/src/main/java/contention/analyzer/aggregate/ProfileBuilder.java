@@ -46,7 +46,7 @@ public final class ProfileBuilder {
     private final Map<String, LockStats> parkedLocks = new LinkedHashMap<>();
     private final CollapsedStacks parkedStacks;
     // JFR's monitor waits, which the agent does not time: at build(), added to the agent's instance of that monitor
-    // class when it reports exactly one, else reported by class.
+    // class when it reports one, or one that was held far more than the others; else reported by class.
     private final Map<LockId, LockStats> monitorWaits = new LinkedHashMap<>();
     private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
     private final Set<String> agentTimedLockClasses = new HashSet<>();
@@ -321,6 +321,25 @@ public final class ProfileBuilder {
         }
     }
 
+    // Of the agent's instances of one monitor class, the one that JFR's waits for that class are taken to be for:
+    // the only one, or one held this much of all their hold time (the JDK makes a few Hashtables of its own).
+    static final double DOMINANT_HOLD_SHARE = 0.9;
+
+    private static AgentLockStats heldMost(List<AgentLockStats> sameClass) {
+        if (sameClass.size() == 1) {
+            return sameClass.get(0);
+        }
+        long total = 0;
+        AgentLockStats most = null;
+        for (AgentLockStats each : sameClass) {
+            total += each.holdNanos();
+            if (most == null || each.holdNanos() > most.holdNanos()) {
+                most = each;
+            }
+        }
+        return most != null && total > 0 && most.holdNanos() >= DOMINANT_HOLD_SHARE * total ? most : null;
+    }
+
     /** The profile of everything added so far. */
     public Profile build() {
         boolean empty = minStartNanos == Long.MAX_VALUE;
@@ -345,9 +364,9 @@ public final class ProfileBuilder {
             agentLocksByClass.computeIfAbsent(stats.lockClass(), c -> new ArrayList<>()).add(stats);
         }
         for (LockStats stats : monitorWaits.values()) {
-            List<AgentLockStats> sameClass = agentLocksByClass.getOrDefault(stats.id().className(), List.of());
-            if (sameClass.size() == 1) {
-                sameClass.get(0).addUntimedWaits(stats);
+            AgentLockStats instance = heldMost(agentLocksByClass.getOrDefault(stats.id().className(), List.of()));
+            if (instance != null) {
+                instance.addUntimedWaits(stats);
             } else {
                 lockList.add(stats.toLock());
             }

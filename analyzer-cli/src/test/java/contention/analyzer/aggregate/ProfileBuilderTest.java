@@ -407,4 +407,20 @@ class ProfileBuilderTest {
         assertThat(locks.get(0).waitNanos()).isEqualTo(50 * MS);
         assertThat(locks.get(0).waitCount()).isEqualTo(2);
     }
+
+    @Test
+    void monitorWaitsJoinTheInstanceHeldFarMoreThanTheOthersOfItsClass() {
+        ProfileBuilder builder = recording(2_000);
+        ThreadStats worker = builder.thread(1, "worker", false);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 40 * MS, SHORT_STACK, SITE);
+        builder.agentLockStats(7, "java.util.Hashtable", List.of(), "com.acme.Store.table", false, true, 1_000 * MS,
+                6_400, 0, 0, 950 * MS, 0, T0 + 1_000 * MS);
+        builder.agentLockStats(8, "java.util.Hashtable", List.of(), null, false, true, 1_000 * MS, 64, 0, 0, 10 * MS,
+                0, T0 + 1_000 * MS);
+
+        List<Lock> locks = builder.build().locks();
+
+        assertThat(locks).extracting(lock -> lock.id().agentId(), Lock::waitNanos)
+                .containsExactlyInAnyOrder(tuple(7L, 40 * MS), tuple(8L, 0L));
+    }
 }
