@@ -26,12 +26,9 @@ import java.util.concurrent.TimeUnit;
  * blocks on an instrumented lock on the submit and run paths. Per task: a submission costs a registry probe, an
  * adder increment and a thread-local random draw; a run costs a thread-local read, two clock reads and three adder
  * increments. One submission in {@link #QUEUE_WAIT_SAMPLE_RATE} allocates a weak entry to time its queue wait,
- * one in {@link #SUBMIT_SAMPLE_RATE} writes a {@code contention.TaskSubmit} event.
+ * one in the pool's {@link PoolState#submitSampleRate()} writes a {@code contention.TaskSubmit} event.
  */
 public final class ExecutorHooks {
-
-    /** One submission in this many gets a TaskSubmit event with its stack (per thread, at random). */
-    public static final int SUBMIT_SAMPLE_RATE = 64;
 
     /** One submission in this many has its queue wait timed, when one of its pool's slots is free. */
     public static final int QUEUE_WAIT_SAMPLE_RATE = 8;
@@ -58,10 +55,14 @@ public final class ExecutorHooks {
         probe.dropQueueWait(task);
         probe.recordQueueDepth(1);
         probe.expireQueueWaitSamples(System.nanoTime(), null);
-        probe.workerSeen("probe-1");
+        WorkerCounters counters = probe.workerStarted(Thread.currentThread());
+        counters.runStarted(System.nanoTime());
+        counters.runEnded(1, true);
+        counters.runStarted(System.nanoTime());
+        counters.runLeft(System.nanoTime());
         probe.name();
         probe.drain().isEmpty();
-        ThreadLocalRandom.current().nextInt(SUBMIT_SAMPLE_RATE);
+        submitDrawn(probe, ThreadLocalRandom.current().nextInt());
         if (CallDepth.enter()) {
             CallDepth.exit();
         }
@@ -108,17 +109,14 @@ public final class ExecutorHooks {
         }
         PoolState state = PoolRegistry.stateOf(pool);
         state.submitted.increment();
-        int draw = ThreadLocalRandom.current().nextInt(SUBMIT_SAMPLE_RATE);
-        boolean sampled = (draw & (QUEUE_WAIT_SAMPLE_RATE - 1)) == 0;
-        if (state.cheapQueueSize || sampled) {
+        int draw = ThreadLocalRandom.current().nextInt();
+        if ((draw & (QUEUE_WAIT_SAMPLE_RATE - 1)) == 0) {
+            // A sample of submissions (and the depth at each period's end) gives the period's peak closely enough;
+            // reading a queue's count the worker is writing cost every submission a cache miss.
             state.recordQueueDepth(pool.getQueue().size());
-        }
-        if (sampled) {
             state.offerQueueWaitSample(task, System.nanoTime());
         }
-        if (draw == 0) {
-            submitEvent(state);
-        }
+        submitDrawn(state, draw);
     }
 
     /**
@@ -131,9 +129,7 @@ public final class ExecutorHooks {
         }
         PoolState state = PoolRegistry.stateOf(pool);
         state.submitted.increment();
-        if (ThreadLocalRandom.current().nextInt(SUBMIT_SAMPLE_RATE) == 0) {
-            submitEvent(state);
-        }
+        submitDrawn(state, ThreadLocalRandom.current().nextInt());
     }
 
     /** {@code ThreadPoolExecutor.reject(task)}: the handler is about to run; the task was not accepted. */
@@ -158,7 +154,7 @@ public final class ExecutorHooks {
         }
         ThreadState thread = ThreadState.current();
         Object previous = thread.workerOf;
-        thread.workerOf = workerState(pool);
+        becomeWorker(thread, pool);
         return previous;
     }
 
@@ -170,12 +166,10 @@ public final class ExecutorHooks {
         ThreadState thread = ThreadState.current();
         if (thread.task != null && thread.taskPool != null) {
             // afterExecute never ran for the last task (a beforeExecute override threw): it ended all the same.
-            thread.taskPool.completed.increment();
-            thread.taskPool.taskEnded(thread.taskStartNanos);
-            thread.task = null;
-            thread.taskPool = null;
+            endThreadPoolTask(thread, System.nanoTime());
         }
         thread.workerOf = (PoolState) previous;
+        thread.counters = null; // a nested task loop's pool, if any, counts in its adders from here
     }
 
     /** {@code ThreadPoolExecutor.beforeExecute}: {@code task} starts on this worker. */
@@ -191,18 +185,22 @@ public final class ExecutorHooks {
         PoolState state = thread.workerOf;
         if (state == null || state.pool() != pool) {
             // A worker started before the agent, whose runWorker runs unadvised; it works for this pool for life.
-            state = workerState(pool);
-            thread.workerOf = state;
+            state = becomeWorker(thread, pool);
         }
         long now = System.nanoTime();
         if (thread.task != null && thread.taskPool != null) {
-            thread.taskPool.completed.increment(); // its afterExecute never ran: count the last task's end
-            thread.taskPool.taskEnded(thread.taskStartNanos);
+            endThreadPoolTask(thread, now); // its afterExecute never ran: count the last task's end
         }
         thread.task = task;
         thread.taskPool = state;
         thread.taskStartNanos = now;
-        state.taskStarted(now);
+        WorkerCounters counters = thread.countersFor(state);
+        thread.taskCounters = counters;
+        if (counters != null) {
+            counters.runStarted(now);
+        } else {
+            state.taskStarted(now);
+        }
         state.takeQueueWait(task, now);
     }
 
@@ -220,25 +218,46 @@ public final class ExecutorHooks {
         }
         thread.finishedTask = task;
         if (thread.task == task && thread.taskPool != null) {
-            long runNanos = System.nanoTime() - thread.taskStartNanos;
+            endThreadPoolTask(thread, System.nanoTime());
+            return;
+        }
+        if (thread.task != null && thread.taskPool != null) {
+            // Not the task that started: that one is no longer in flight, and this one is counted untimed.
+            if (thread.taskCounters != null) {
+                thread.taskCounters.runLeft(System.nanoTime());
+            } else {
+                thread.taskPool.taskEnded(thread.taskStartNanos);
+            }
+        }
+        PoolRegistry.stateOf(pool).completed.increment();
+        thread.task = null;
+        thread.taskPool = null;
+        thread.taskCounters = null;
+    }
+
+    // The task this worker started ends at nowNanos: one completion, timed.
+    private static void endThreadPoolTask(ThreadState thread, long nowNanos) {
+        long runNanos = nowNanos - thread.taskStartNanos;
+        WorkerCounters counters = thread.taskCounters;
+        if (counters != null) {
+            counters.runEnded(runNanos, true);
+        } else {
             PoolState state = thread.taskPool;
             state.completed.increment();
             state.taskEnded(thread.taskStartNanos);
             state.busyNanos.add(runNanos);
             state.runTimes.record(runNanos);
-        } else {
-            if (thread.task != null && thread.taskPool != null) {
-                thread.taskPool.taskEnded(thread.taskStartNanos); // not the task that started: no longer in flight
-            }
-            PoolRegistry.stateOf(pool).completed.increment();
         }
         thread.task = null;
         thread.taskPool = null;
+        thread.taskCounters = null;
     }
 
-    private static PoolState workerState(ThreadPoolExecutor pool) {
+    // This thread works for pool from now on, with counters of its own while the pool has room for them.
+    private static PoolState becomeWorker(ThreadState thread, ThreadPoolExecutor pool) {
         PoolState state = PoolRegistry.stateOf(pool);
-        state.workerSeen(Thread.currentThread().getName());
+        thread.workerOf = state;
+        thread.counters = state.workerStarted(Thread.currentThread());
         return state;
     }
 
@@ -254,7 +273,7 @@ public final class ExecutorHooks {
             return;
         }
         state.submitted.increment();
-        int draw = ThreadLocalRandom.current().nextInt(SUBMIT_SAMPLE_RATE);
+        int draw = ThreadLocalRandom.current().nextInt();
         if ((draw & (QUEUE_WAIT_SAMPLE_RATE - 1)) == 0) {
             // Both counts walk the pool's queues: read on a sample of submissions only.
             long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
@@ -264,9 +283,7 @@ public final class ExecutorHooks {
                 state.offerQueueWaitSample(task, System.nanoTime());
             }
         }
-        if (draw == 0) {
-            submitEvent(state);
-        }
+        submitDrawn(state, draw);
     }
 
     /** {@code invokeAll}/{@code invokeAny} on a ForkJoinPool: one submission per task. */
@@ -338,6 +355,12 @@ public final class ExecutorHooks {
             return null;
         }
         long now = System.nanoTime();
+        if (worker && thread.runDepth == 0) {
+            WorkerCounters counters = thread.countersFor(state);
+            if (counters != null) {
+                counters.runStarted(now); // the outermost run: busy time, in flight until it ends
+            }
+        }
         thread.external[thread.depth] = !worker;
         thread.push(ThreadState.RUN, state, now, null);
         state.takeQueueWait(task, now);
@@ -353,10 +376,16 @@ public final class ExecutorHooks {
         int d = thread.depth - 1;
         long runNanos = System.nanoTime() - thread.startNanos[d];
         PoolState state = thread.pools[d];
-        state.completed.increment();
-        state.runTimes.record(runNanos);
-        if (thread.runDepth == 1 && !thread.external[d]) {
-            state.busyNanos.add(runNanos);
+        boolean busy = thread.runDepth == 1 && !thread.external[d];
+        WorkerCounters counters = thread.external[d] ? null : thread.countersFor(state);
+        if (counters != null) {
+            counters.runEnded(runNanos, busy);
+        } else {
+            state.completed.increment();
+            state.runTimes.record(runNanos);
+            if (busy) {
+                state.busyNanos.add(runNanos);
+            }
         }
         thread.ranNanos = thread.savedRanNanos[d] + runNanos;
         thread.pop();
@@ -372,9 +401,7 @@ public final class ExecutorHooks {
         PoolState state = PoolRegistry.stateOf(executor);
         state.submitted.increment();
         state.running.increment();
-        if (ThreadLocalRandom.current().nextInt(SUBMIT_SAMPLE_RATE) == 0) {
-            submitEvent(state);
-        }
+        submitDrawn(state, ThreadLocalRandom.current().nextInt());
     }
 
     /** Starting the task's thread failed (shut down): it was rejected, and already counted as complete. */
@@ -462,8 +489,11 @@ public final class ExecutorHooks {
         }
     }
 
-    private static void submitEvent(PoolState state) {
-        if (!eventsReady || !CallDepth.enter()) {
+    // Writes a TaskSubmit event for one submission in the pool's current rate; draw is a uniform random int, whose
+    // low bits may have decided the queue-wait sample (the bits above them decide this one).
+    private static void submitDrawn(PoolState state, int draw) {
+        int rate = state.submitSampleRate();
+        if (((draw >>> 3) & (rate - 1)) != 0 || !eventsReady || !CallDepth.enter()) {
             return;
         }
         try {
@@ -471,8 +501,9 @@ public final class ExecutorHooks {
             if (event.isEnabled()) {
                 event.poolId = state.id;
                 event.poolName = state.name();
-                event.weight = SUBMIT_SAMPLE_RATE;
+                event.weight = rate;
                 event.commit();
+                state.submitEventWritten();
             }
         } finally {
             CallDepth.exit();

@@ -3,6 +3,7 @@
 package contention.agent.bootstrap.executors;
 
 import java.lang.ref.WeakReference;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,21 @@ import java.util.concurrent.atomic.LongAdder;
  * stay bounded whatever the queue holds.
  */
 public final class PoolState {
+
+    /**
+     * TaskSubmit events a pool gets per period, about: its submissions are sampled at a power-of-two rate set from
+     * the previous period's count, so that a pool of a few tasks has each one's site and a pool of millions pays
+     * for a stack walk once in hundreds of thousands (at 1 in 64, the walks cost ~40 ns of a trivial task's
+     * ~200 ns in {@code ExecutorTaskBench.executeBatch}).
+     */
+    static final int SUBMIT_EVENTS_PER_PERIOD = 32;
+    /** The rate before a pool's first period ends: one submission in this many. */
+    static final int INITIAL_SUBMIT_SAMPLE_RATE = 64;
+    /** Highest rate: the draw has 29 bits for it, above the queue-wait sample's 3. */
+    static final int MAX_SUBMIT_SAMPLE_RATE = 1 << 28;
+
+    /** Worker threads per pool that count their runs in {@link WorkerCounters}; more share the pool's adders. */
+    static final int MAX_WORKER_COUNTERS = 256;
 
     /** Queued tasks per pool whose wait can be timed at once; each start scans at most this many slots. */
     public static final int QUEUE_WAIT_SLOTS = 8;
@@ -55,6 +71,8 @@ public final class PoolState {
     /** Tasks started and not finished, for executors without a pool size of their own (thread per task). */
     final LongAdder running = new LongAdder();
     final AtomicInteger maxQueueDepth = new AtomicInteger();
+    private volatile int submitSampleRate = INITIAL_SUBMIT_SAMPLE_RATE; // a power of two
+    private final AtomicInteger submitEvents = new AtomicInteger(); // since the rate was last set
     // ThreadPoolExecutor tasks running now: how many, and the sum of their start times (relative to BASE_NANOS, so
     // that count x now cannot overflow). A period's busy time then includes the part of the tasks still running at
     // its end: a pool of long tasks is busy in every period, not only in the one its tasks end in.
@@ -64,6 +82,9 @@ public final class PoolState {
     private long inFlightAtLastDrain; // drain() only
     final TaskHistogram runTimes = new TaskHistogram();
     final TaskHistogram queueWaits = new TaskHistogram();
+
+    // Copy-on-write under this pool's monitor (a worker is added once in its life); read by the drain.
+    private volatile WorkerCounters[] workers = new WorkerCounters[0];
 
     private final AtomicReferenceArray<PendingTask> slots = new AtomicReferenceArray<>(QUEUE_WAIT_SLOTS);
     private final AtomicInteger pending = new AtomicInteger();
@@ -99,14 +120,72 @@ public final class PoolState {
         return frame.isEmpty() ? simple : simple + "@" + frame;
     }
 
-    /** A thread named {@code threadName} ran its first task of this pool; called once per worker thread. */
-    synchronized void workerSeen(String threadName) {
-        String derived = PoolNames.fromWorker(threadName);
+    /**
+     * {@code thread} becomes a worker of this pool: its name joins the pool's name, and it gets its own counters,
+     * or null when the pool has {@link #MAX_WORKER_COUNTERS} already (its runs then go to the pool's adders).
+     * Called once per worker thread.
+     */
+    synchronized WorkerCounters workerStarted(Thread thread) {
+        String derived = PoolNames.fromWorker(thread.getName());
         String current = workerName;
-        if (derived == null || derived.equals(current)) {
-            return;
+        if (derived != null && !derived.equals(current)) {
+            workerName = current == null ? derived : PoolNames.common(current, derived);
         }
-        workerName = current == null ? derived : PoolNames.common(current, derived);
+        WorkerCounters[] now = workers;
+        if (now.length >= MAX_WORKER_COUNTERS) {
+            return null;
+        }
+        WorkerCounters counters = new WorkerCounters(this, thread);
+        WorkerCounters[] grown = Arrays.copyOf(now, now.length + 1);
+        grown[now.length] = counters;
+        workers = grown;
+        return counters;
+    }
+
+    // Forgets the counters of workers whose thread ended, once the drain has taken their last counts.
+    private synchronized void workersEnded(WorkerCounters[] ended, int count) {
+        WorkerCounters[] now = workers;
+        WorkerCounters[] kept = new WorkerCounters[now.length];
+        int n = 0;
+        outer:
+        for (WorkerCounters w : now) {
+            for (int i = 0; i < count; i++) {
+                if (ended[i] == w) {
+                    continue outer;
+                }
+            }
+            kept[n++] = w;
+        }
+        workers = Arrays.copyOf(kept, n);
+    }
+
+    /** One submission in this many (a power of two) gets a TaskSubmit event, weighted by it. */
+    int submitSampleRate() {
+        return submitSampleRate;
+    }
+
+    /**
+     * A TaskSubmit event was written. Past twice the period's budget the rate doubles at once, so that a burst after
+     * a quiet period does not walk every submission's stack until the period ends (each event carries the rate
+     * it was drawn at, so the weights stay right).
+     */
+    void submitEventWritten() {
+        if (submitEvents.incrementAndGet() >= 2 * SUBMIT_EVENTS_PER_PERIOD) {
+            submitEvents.set(0);
+            int rate = submitSampleRate;
+            if (rate < MAX_SUBMIT_SAMPLE_RATE) {
+                submitSampleRate = rate << 1;
+            }
+        }
+    }
+
+    /** The sample rate that gives about {@link #SUBMIT_EVENTS_PER_PERIOD} events for {@code submitted} submissions. */
+    static int submitSampleRateFor(long submitted) {
+        long wanted = submitted / SUBMIT_EVENTS_PER_PERIOD;
+        if (wanted <= 1) {
+            return 1;
+        }
+        return (int) Math.min(MAX_SUBMIT_SAMPLE_RATE, Long.highestOneBit(wanted - 1) << 1);
     }
 
     void recordQueueDepth(int depth) {
@@ -202,15 +281,42 @@ public final class PoolState {
 
     /** Counters since the previous drain, reset as they are read. */
     public Drained drain() {
-        // Busy = runs that ended in the period + what the running tasks ran by now - what they had run at the last
-        // drain (counted then). The two adders are read apart, so a task starting in between skews it by a little.
-        long now = System.nanoTime() - BASE_NANOS;
-        long inFlight = Math.max(0, tasksInFlight.sum() * now - inFlightStartSum.sum());
-        long busy = Math.max(0, busyNanos.sumThenReset() + inFlight - inFlightAtLastDrain);
+        long nowNanos = System.nanoTime();
+        Totals totals = new Totals();
+        WorkerCounters[] now = workers;
+        WorkerCounters[] ended = null;
+        int endedCount = 0;
+        for (WorkerCounters w : now) {
+            if (!w.drainInto(totals, nowNanos)) {
+                if (ended == null) {
+                    ended = new WorkerCounters[now.length];
+                }
+                ended[endedCount++] = w;
+            }
+        }
+        if (ended != null) {
+            workersEnded(ended, endedCount);
+        }
+        // Runs counted in the pool's adders (no counters of their own): busy = runs that ended in the period + what
+        // the running tasks ran by now - what they had run at the last drain (counted then). The two adders are
+        // read apart, so a task starting in between skews it by a little.
+        long inFlight = Math.max(0, tasksInFlight.sum() * (nowNanos - BASE_NANOS) - inFlightStartSum.sum());
+        long busy = busyNanos.sumThenReset() + inFlight - inFlightAtLastDrain + totals.busyNanos;
         inFlightAtLastDrain = inFlight;
-        return new Drained(submitted.sumThenReset(), completed.sumThenReset(), rejected.sumThenReset(),
-                busy, maxQueueDepth.getAndSet(0), runTimes.drainEncoded(),
-                queueWaits.drainEncoded(), running.sum());
+        runTimes.drainInto(totals.runTimes);
+        long submittedInPeriod = submitted.sumThenReset();
+        submitEvents.set(0);
+        submitSampleRate = submitSampleRateFor(submittedInPeriod);
+        return new Drained(submittedInPeriod, completed.sumThenReset() + totals.completed,
+                rejected.sumThenReset(), Math.max(0, busy), maxQueueDepth.getAndSet(0),
+                TaskHistogram.encode(totals.runTimes), queueWaits.drainEncoded(), running.sum());
+    }
+
+    /** What the workers' own counters add to one drain. */
+    static final class Totals {
+        long completed;
+        long busyNanos;
+        final long[] runTimes = new long[TaskHistogram.BUCKETS];
     }
 
     /** One period's counters of a pool. */

@@ -47,15 +47,30 @@ public final class TaskHistogram {
 
     /** The counts since the previous drain, encoded ({@code 0:12,9:3,40:1}; empty if none), reset as read. */
     public String drainEncoded() {
-        StringBuilder encoded = new StringBuilder();
+        long[] counts = new long[BUCKETS];
+        drainInto(counts);
+        return encode(counts);
+    }
+
+    /** Adds the counts since the previous drain to {@code into} (one per bucket), resetting them as read. */
+    void drainInto(long[] into) {
         for (int i = 0; i < BUCKETS; i++) {
             LongAdder bucket = counts.get(i);
-            long n = bucket == null ? 0 : bucket.sumThenReset();
-            if (n > 0) {
+            if (bucket != null) {
+                into[i] += bucket.sumThenReset();
+            }
+        }
+    }
+
+    /** Encodes bucket counts as the contract writes them ({@code 0:12,9:3,40:1}; empty if all are 0). */
+    static String encode(long[] counts) {
+        StringBuilder encoded = new StringBuilder();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
                 if (encoded.length() > 0) {
                     encoded.append(',');
                 }
-                encoded.append(i).append(':').append(n);
+                encoded.append(i).append(':').append(counts[i]);
             }
         }
         return encoded.toString();

@@ -25,11 +25,14 @@ public final class ThreadState {
 
     /** The ThreadPoolExecutor whose worker this thread is (set in {@code runWorker}), or null. */
     PoolState workerOf;
+    /** This thread's own counters for the pool it works for ({@link #workerOf} or its fork/join pool), or null. */
+    WorkerCounters counters;
 
     // The ThreadPoolExecutor task running now, between beforeExecute and afterExecute; null if none.
     Object task;
     PoolState taskPool;
     long taskStartNanos;
+    WorkerCounters taskCounters; // the counters the running task's start went to, or null (the pool's adders)
     // The task whose end was counted last: a subclass's afterExecute that calls super reaches the hook twice.
     Object finishedTask;
 
@@ -62,12 +65,18 @@ public final class ThreadState {
         if (pool != cachedPool) {
             PoolState state = PoolRegistry.stateOf(pool);
             if (!state.ignored) {
-                state.workerSeen(Thread.currentThread().getName());
+                counters = state.workerStarted(Thread.currentThread());
             }
             cachedPool = pool;
             cachedState = state;
         }
         return cachedState;
+    }
+
+    /** This thread's counters if they count runs for {@code pool}, else null (its runs go to the pool's adders). */
+    WorkerCounters countersFor(PoolState pool) {
+        WorkerCounters c = counters;
+        return c != null && c.pool == pool ? c : null;
     }
 
     void push(byte kind, PoolState pool, long now, Object event) {

@@ -44,8 +44,8 @@ class PoolNamesTest {
                 "java.util.concurrent.ThreadPerTaskExecutor", "com.acme.Main.main(Main.java:12)\ncom.acme.X.y(X.java:1)",
                 null, false, false);
         assertThat(state.name()).isEqualTo("ThreadPerTaskExecutor@com.acme.Main.main(Main.java:12)");
-        state.workerSeen("crawl-1");
-        state.workerSeen("crawl-2");
+        state.workerStarted(new Thread(() -> { }, "crawl-1"));
+        state.workerStarted(new Thread(() -> { }, "crawl-2"));
         assertThat(state.name()).isEqualTo("crawl");
     }
 }

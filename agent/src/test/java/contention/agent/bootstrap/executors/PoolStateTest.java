@@ -33,4 +33,76 @@ class PoolStateTest {
         assertThat(first + second).isBetween(end - start - MS, end - start + MS);
         assertThat(third).isZero();
     }
+
+    @Test
+    void aWorkersOwnCountersGiveTheSameBusyTimeInEveryPeriodTheTaskSpans() throws InterruptedException {
+        PoolState pool = new PoolState(2, new Object(), PoolState.KIND_OTHER, "", "", null, true, false);
+        WorkerCounters worker = pool.workerStarted(Thread.currentThread());
+        long start = System.nanoTime();
+        worker.runStarted(start);
+        Thread.sleep(60);
+        PoolState.Drained first = pool.drain();
+        Thread.sleep(60);
+        long end = System.nanoTime();
+        worker.runEnded(end - start, true);
+        PoolState.Drained second = pool.drain();
+        PoolState.Drained third = pool.drain();
+
+        assertThat(first.busyNanos).isBetween(55 * MS, end - start);
+        assertThat(first.completed).isZero();
+        assertThat(second.busyNanos).isBetween(55 * MS, end - start);
+        assertThat(first.busyNanos + second.busyNanos).isBetween(end - start - MS, end - start + MS);
+        assertThat(second.completed).isEqualTo(1);
+        assertThat(second.runTimeHistogram).isEqualTo(TaskHistogram.index(end - start) + ":1");
+        assertThat(third.isEmpty()).isTrue();
+    }
+
+    @Test
+    void workersAndTheSharedAddersAddUpAndAnEndedWorkerIsDrainedOnceThenForgotten() throws InterruptedException {
+        PoolState pool = new PoolState(3, new Object(), PoolState.KIND_OTHER, "", "", null, true, false);
+        WorkerCounters[] ended = new WorkerCounters[1];
+        Thread worker = new Thread(() -> {
+            ended[0] = pool.workerStarted(Thread.currentThread());
+            for (int i = 0; i < 3; i++) {
+                ended[0].runStarted(System.nanoTime());
+                ended[0].runEnded(2_000, true); // bucket of 2,000 ns: 4
+            }
+        }, "io-1");
+        worker.start();
+        worker.join();
+        WorkerCounters alive = pool.workerStarted(Thread.currentThread());
+        alive.runEnded(500, false); // a nested run: counted and timed, not busy
+        pool.completed.increment(); // a run the adders counted (a caller helping the pool)
+        pool.runTimes.record(500);
+
+        PoolState.Drained first = pool.drain();
+        PoolState.Drained second = pool.drain();
+
+        assertThat(first.completed).isEqualTo(5);
+        assertThat(first.busyNanos).isEqualTo(6_000);
+        assertThat(first.runTimeHistogram).isEqualTo("0:2,4:3");
+        assertThat(second.isEmpty()).isTrue();
+        assertThat(pool.workerStarted(new Thread(() -> { }, "io-2"))).isNotNull();
+        assertThat(pool.name()).isEqualTo("io");
+    }
+
+    @Test
+    void submitEventsAreSampledToAboutThePeriodsBudgetWhateverThePoolsRate() {
+        assertThat(PoolState.submitSampleRateFor(0)).isEqualTo(1);
+        assertThat(PoolState.submitSampleRateFor(20)).isEqualTo(1); // a quiet pool: every submission's site
+        assertThat(PoolState.submitSampleRateFor(64)).isEqualTo(2);
+        assertThat(PoolState.submitSampleRateFor(65)).isEqualTo(2);
+        assertThat(PoolState.submitSampleRateFor(12_500_000)).isEqualTo(1 << 19); // ~24 events a period
+        assertThat(PoolState.submitSampleRateFor(Long.MAX_VALUE)).isEqualTo(PoolState.MAX_SUBMIT_SAMPLE_RATE);
+
+        PoolState pool = new PoolState(4, new Object(), PoolState.KIND_OTHER, "", "", null, false, false);
+        assertThat(pool.submitSampleRate()).isEqualTo(PoolState.INITIAL_SUBMIT_SAMPLE_RATE);
+        pool.submitted.add(10);
+        pool.drain();
+        assertThat(pool.submitSampleRate()).isEqualTo(1);
+        for (int i = 0; i < 2 * PoolState.SUBMIT_EVENTS_PER_PERIOD; i++) { // a burst: the rate doubles at once
+            pool.submitEventWritten();
+        }
+        assertThat(pool.submitSampleRate()).isEqualTo(2);
+    }
 }
