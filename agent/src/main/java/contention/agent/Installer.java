@@ -12,6 +12,7 @@ import contention.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
 import contention.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
 import contention.agent.instrumentation.executors.FutureWaitInstrumentation;
 import contention.agent.instrumentation.executors.ThreadPerTaskExecutorInstrumentation;
+import contention.agent.instrumentation.executors.ThreadPerTaskRunInstrumentation;
 import contention.agent.instrumentation.executors.ThreadPoolExecutorInstrumentation;
 import contention.agent.instrumentation.locks.MonitorScope;
 import contention.agent.instrumentation.locks.SynchronizedBlockTransformer;
@@ -42,7 +43,7 @@ final class Installer {
                 new SynchronizedMethodInstrumentation(scope), new SynchronizedCollectionsInstrumentation(),
                 new ThreadPoolExecutorInstrumentation(), new ForkJoinPoolInstrumentation(),
                 new ForkJoinTaskInstrumentation(), new FutureWaitInstrumentation(),
-                new ThreadPerTaskExecutorInstrumentation());
+                new ThreadPerTaskExecutorInstrumentation(), new ThreadPerTaskRunInstrumentation());
     }
 
     /** Lines about failed transformations printed at most; one is enough to say the rest of the app is fine. */

@@ -168,7 +168,8 @@ class ExecutorSemanticsIT {
     void recordingNamesEveryKindOfPool(TestJdk jdk) throws Exception {
         Path recording = dir.resolve("pools.jfr");
         ChildJvm.Result run = child(jdk)
-                .record(recording, main(), args("1500", "tpe", "scheduled", "forkjoin", "common", "virtual"));
+                .record(recording, main(), args("1500", "tpe", "scheduled", "forkjoin", "common", "virtual",
+                        "fjqueue"));
         assertThat(run.stdout).as("%s", run).contains("done").doesNotContain("stuck=", "unexpected in ");
 
         JsonNode report = Analyzer.reportJson(recording);
@@ -181,9 +182,14 @@ class ExecutorSemanticsIT {
                 .isEqualTo("java.util.concurrent.ForkJoinPool");
         assertThat(ExecutorReports.executor(report, "ForkJoinPool.commonPool").path("tasks").asLong()).isPositive();
         assertThat(ExecutorReports.executor(report, "semantics-tpe").path("tasks").asLong()).isPositive();
+        // Plain Runnables in a ForkJoinPool are wrapped by the pool; their queue wait is timed on the wrapper.
+        JsonNode fjQueue = ExecutorReports.executor(report, "semantics-fjqueue");
+        assertThat(fjQueue.path("queueWaitMs").path("max").asDouble()).as("%s", fjQueue).isGreaterThan(10);
+        assertThat(fjQueue.path("runTimeMs").path("p50").asDouble()).as("%s", fjQueue).isBetween(0.9, 2.0);
         if (jdk.feature() >= 21) {
             assertThat(report.path("executors")).as("executors: %s", report.path("executors")).anyMatch(
-                    e -> e.path("class").asText().equals("java.util.concurrent.ThreadPerTaskExecutor"));
+                    e -> e.path("class").asText().equals("java.util.concurrent.ThreadPerTaskExecutor")
+                            && e.path("runTimeMs").path("max").asDouble() > 0);
         }
     }
 

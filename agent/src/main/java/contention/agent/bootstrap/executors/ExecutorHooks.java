@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Called from advice inlined into the JDK's executors and futures: counts submissions, completions and rejections
@@ -34,6 +35,8 @@ public final class ExecutorHooks {
     public static final int QUEUE_WAIT_SAMPLE_RATE = 8;
 
     private static volatile boolean active;
+    // Threads inside a sampled ForkJoinPool submission of a Runnable or Callable, waiting for its wrapper.
+    private static final AtomicInteger ADAPTING = new AtomicInteger();
     private static volatile boolean eventsReady; // event classes initialized, off the app's threads
     private static volatile long blockedThresholdNanos = 1_000_000L; // 1 ms; set by initialize
 
@@ -71,13 +74,25 @@ public final class ExecutorHooks {
         new FutureTask<Object>(() -> null).isDone();
         // Nor CompletableFuture: its static initializer asks ForkJoinPool for the common pool.
         ForkJoinTask.adapt(() -> { }).isDone();
+        // Loaded, not initialized: so they are retransformed with the loaded classes, not loaded later while Byte
+        // Buddy reads ForkJoinTask's methods, which would leave them unmeasured (a class loaded inside a
+        // transformation is not transformed).
+        try {
+            Class.forName("java.util.concurrent.ForkJoinPool", false, null);
+            Class.forName("java.util.concurrent.CompletableFuture", false, null);
+        } catch (ClassNotFoundException impossible) {
+            // java.base has them.
+        }
         ForkJoinWorkerThread.class.getName();
         new ScheduledThreadPoolExecutor(1).shutdownNow();
         try {
             Class.forName("java.util.concurrent.ThreadPerTaskExecutor"); // JDK 21+
+            Class.forName("java.util.concurrent.ThreadPerTaskExecutor$TaskRunner");
+            Class.forName("java.util.concurrent.ThreadPerTaskExecutor$ThreadBoundFuture");
         } catch (ClassNotFoundException absentBefore21) {
             // Nothing to instrument on this JDK.
         }
+        ADAPTING.get();
         TimeUnit.NANOSECONDS.toNanos(0);
         active = true;
     }
@@ -263,27 +278,62 @@ public final class ExecutorHooks {
 
     // ---- ForkJoinPool and ForkJoinTask
 
-    /** An external submission to a ForkJoinPool ({@code execute}, {@code submit}, {@code invoke}, ...). */
-    public static void forkJoinSubmitted(ForkJoinPool pool, Object task) {
+    /**
+     * An external submission to a ForkJoinPool ({@code execute}, {@code submit}, {@code invoke}, ...). Returns
+     * whether a Runnable or Callable's queue wait is to be timed: the pool wraps it in a ForkJoinTask of its own,
+     * which {@link #forkJoinTaskCreated} takes up; {@link #forkJoinSubmitExited} must then be called.
+     */
+    public static boolean forkJoinSubmitted(ForkJoinPool pool, Object task) {
         if (!active) {
-            return;
+            return false;
         }
         PoolState state = PoolRegistry.stateOf(pool);
         if (state.ignored) {
-            return;
+            return false;
         }
+        boolean adapting = false;
         state.submitted.increment();
         int draw = ThreadLocalRandom.current().nextInt();
         if ((draw & (QUEUE_WAIT_SAMPLE_RATE - 1)) == 0) {
             // Both counts walk the pool's queues: read on a sample of submissions only.
             long depth = pool.getQueuedSubmissionCount() + pool.getQueuedTaskCount();
             state.recordQueueDepth((int) Math.min(depth, Integer.MAX_VALUE));
-            // A Runnable or Callable is wrapped inside the pool, out of sight: only a task passed in is timed.
             if (task instanceof ForkJoinTask) {
                 state.offerQueueWaitSample(task, System.nanoTime());
+            } else if (task != null) {
+                ThreadState thread = ThreadState.current();
+                thread.adaptingFor = state;
+                thread.adaptingSince = System.nanoTime();
+                ADAPTING.incrementAndGet();
+                adapting = true;
             }
         }
         submitDrawn(state, draw);
+        return adapting;
+    }
+
+    /**
+     * A ForkJoinTask was constructed. Inside a sampled {@code execute}/{@code submit} of a Runnable or Callable it
+     * is the pool's wrapper (JDK 17's {@code RunnableExecuteAction}, 25's {@code AdaptedInterruptibleCallable},
+     * ...), the object the worker will run: its queue wait is timed from the submission. Any other construction
+     * costs a volatile read.
+     */
+    public static void forkJoinTaskCreated(ForkJoinTask<?> task) {
+        if (ADAPTING.get() == 0) {
+            return;
+        }
+        ThreadState thread = ThreadState.current();
+        PoolState state = thread.adaptingFor;
+        if (state != null) {
+            thread.adaptingFor = null;
+            state.offerQueueWaitSample(task, thread.adaptingSince);
+        }
+    }
+
+    /** The submission that {@link #forkJoinSubmitted} said was adapting returned or threw. */
+    public static void forkJoinSubmitExited() {
+        ThreadState.current().adaptingFor = null;
+        ADAPTING.decrementAndGet();
     }
 
     /** {@code invokeAll}/{@code invokeAny} on a ForkJoinPool: one submission per task. */
@@ -393,23 +443,55 @@ public final class ExecutorHooks {
 
     // ---- ThreadPerTaskExecutor (JDK 21+)
 
-    /** A thread-per-task executor starts a task's thread. */
-    public static void threadPerTaskStarting(Object executor) {
+    /**
+     * A thread-per-task executor starts {@code taskThread} for a task. The time until the task starts running on
+     * it (a virtual thread waiting for a carrier) is its queue wait, sampled like a pool's.
+     */
+    public static void threadPerTaskStarting(Object executor, Thread taskThread) {
         if (!active) {
             return;
         }
         PoolState state = PoolRegistry.stateOf(executor);
         state.submitted.increment();
         state.running.increment();
-        submitDrawn(state, ThreadLocalRandom.current().nextInt());
+        int draw = ThreadLocalRandom.current().nextInt();
+        if ((draw & (QUEUE_WAIT_SAMPLE_RATE - 1)) == 0 && taskThread != null) {
+            state.offerQueueWaitSample(taskThread, System.nanoTime());
+        }
+        submitDrawn(state, draw);
+    }
+
+    /** A thread-per-task executor's task starts running on its own thread; returns the start for the end. */
+    public static long threadPerTaskRunStarting(Object executor) {
+        if (!active) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        PoolState state = PoolRegistry.stateOf(executor);
+        state.taskStarted(now);
+        state.takeQueueWait(Thread.currentThread(), now);
+        return now;
+    }
+
+    /** The run {@link #threadPerTaskRunStarting} began ended (its completion is counted by taskComplete). */
+    public static void threadPerTaskRunEnded(Object executor, long startNanos) {
+        if (!active || startNanos == 0) {
+            return;
+        }
+        long runNanos = System.nanoTime() - startNanos;
+        PoolState state = PoolRegistry.stateOf(executor);
+        state.taskEnded(startNanos);
+        state.busyNanos.add(runNanos);
+        state.runTimes.record(runNanos);
     }
 
     /** Starting the task's thread failed (shut down): it was rejected, and already counted as complete. */
-    public static void threadPerTaskRejected(Object executor) {
+    public static void threadPerTaskRejected(Object executor, Thread taskThread) {
         if (!active) {
             return;
         }
         PoolState state = PoolRegistry.stateOf(executor);
+        state.dropQueueWait(taskThread);
         state.submitted.decrement();
         state.completed.decrement();
         state.rejected.increment();

@@ -36,6 +36,10 @@ public final class ThreadState {
     // The task whose end was counted last: a subclass's afterExecute that calls super reaches the hook twice.
     Object finishedTask;
 
+    // A sampled ForkJoinPool submission of a Runnable or Callable on this thread, until the pool wraps it.
+    PoolState adaptingFor;
+    long adaptingSince;
+
     // The last pool looked up from this thread's ForkJoinWorkerThread.getPool(): a worker has one pool for life.
     Object cachedPool;
     PoolState cachedState;

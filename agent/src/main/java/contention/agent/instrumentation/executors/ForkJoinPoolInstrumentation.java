@@ -27,7 +27,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code submit} bridges are skipped): {@code execute}, {@code submit}, {@code invoke}, and on JDK 25
  * {@code externalSubmit}, {@code lazySubmit}, {@code schedule*}, {@code submitWithTimeout}; {@code invokeAll} and
  * {@code invokeAny} count one submission per task. Internal submissions are {@code ForkJoinTask.fork}
- * ({@link ForkJoinTaskInstrumentation}).
+ * ({@link ForkJoinTaskInstrumentation}). A sampled Runnable or Callable has its queue wait timed on the
+ * ForkJoinTask the pool wraps it in, the first one constructed inside the call.
  */
 public final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
 
@@ -58,8 +59,15 @@ public final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
 
     static final class CountSubmitAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This ForkJoinPool pool, @Advice.Argument(0) Object task) {
-            ExecutorHooks.forkJoinSubmitted(pool, task);
+        static boolean enter(@Advice.This ForkJoinPool pool, @Advice.Argument(0) Object task) {
+            return ExecutorHooks.forkJoinSubmitted(pool, task);
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+        static void exit(@Advice.Enter boolean adapting) {
+            if (adapting) {
+                ExecutorHooks.forkJoinSubmitExited();
+            }
         }
     }
 

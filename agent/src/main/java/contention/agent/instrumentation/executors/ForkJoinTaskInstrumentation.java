@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.agent.instrumentation.executors;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -30,9 +31,17 @@ public final class ForkJoinTaskInstrumentation implements TypeInstrumentation {
     @Override
     public AgentBuilder.Transformer transformer() {
         return (builder, type, loader, module, domain) -> builder
+                .visit(Advice.to(CreatedAdvice.class).on(isConstructor()))
                 .visit(Advice.to(CountForkAdvice.class).on(named("fork").and(takesArguments(0))))
                 .visit(Advice.to(CountInvokeAdvice.class).on(named("invoke").and(takesArguments(0))))
                 .visit(Advice.to(TimeRunAdvice.class).on(named("doExec").and(takesArguments(0))));
+    }
+
+    static final class CreatedAdvice {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This ForkJoinTask<?> task) {
+            ExecutorHooks.forkJoinTaskCreated(task);
+        }
     }
 
     static final class CountForkAdvice {

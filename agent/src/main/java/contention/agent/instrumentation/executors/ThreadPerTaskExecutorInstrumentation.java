@@ -18,7 +18,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * matched by name, so nothing happens on JDK 17. It has no queue and no workers: each task gets a thread, started
  * in {@code private void start(Thread)} (every public submission goes through it) and accounted for in
  * {@code private void taskComplete(Thread)}, the only non-public hooks, as its public methods call one another.
- * Its tasks' run times are not timed.
+ * Its tasks' runs are timed by {@link ThreadPerTaskRunInstrumentation}.
  */
 public final class ThreadPerTaskExecutorInstrumentation implements TypeInstrumentation {
 
@@ -44,14 +44,15 @@ public final class ThreadPerTaskExecutorInstrumentation implements TypeInstrumen
 
     static final class CountStartAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object executor) {
-            ExecutorHooks.threadPerTaskStarting(executor);
+        static void enter(@Advice.This Object executor, @Advice.Argument(0) Thread taskThread) {
+            ExecutorHooks.threadPerTaskStarting(executor, taskThread);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-        static void exit(@Advice.This Object executor, @Advice.Thrown Throwable thrown) {
+        static void exit(@Advice.This Object executor, @Advice.Argument(0) Thread taskThread,
+                @Advice.Thrown Throwable thrown) {
             if (thrown != null) {
-                ExecutorHooks.threadPerTaskRejected(executor);
+                ExecutorHooks.threadPerTaskRejected(executor, taskThread);
             }
         }
     }
