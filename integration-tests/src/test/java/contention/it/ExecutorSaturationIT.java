@@ -96,5 +96,8 @@ class ExecutorSaturationIT {
                 .isEmpty();
         JsonNode pool = executor(report, POOL);
         assertThat(pool.path("tasks").asLong()).as("%s", pool).isPositive();
+        // The full queue hands work back to the request threads: back-pressure, counted apart, not rejections.
+        assertThat(pool.path("callerRuns").asLong()).as("%s", pool).isPositive();
+        assertThat(pool.path("rejected").asLong()).as("%s", pool).isZero();
     }
 }

@@ -111,6 +111,7 @@ public final class ExecutorStatsEmitter implements Runnable {
         event.submitted = d.submitted;
         event.completed = d.completed;
         event.rejected = d.rejected;
+        event.callerRuns = d.callerRuns;
         event.maxQueueDepth = Math.max(d.maxQueueDepth, event.queueDepth);
         event.busyNanos = d.busyNanos;
         event.queueWaitSampleRate = ExecutorHooks.QUEUE_WAIT_SAMPLE_RATE;

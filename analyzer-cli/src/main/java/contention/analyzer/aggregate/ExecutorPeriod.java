@@ -18,6 +18,7 @@ import java.util.List;
  * @param submitted tasks accepted in the period
  * @param completed tasks that finished in the period
  * @param rejected tasks rejected in the period
+ * @param callerRuns tasks a full pool's {@code CallerRunsPolicy} ran on the submitting thread in the period
  * @param queueDepth tasks in the queue at the end of the period
  * @param maxQueueDepth the largest queue depth seen at a submit in the period
  * @param poolSize worker threads alive at the end of the period
@@ -38,6 +39,7 @@ public record ExecutorPeriod(
         long submitted,
         long completed,
         long rejected,
+        long callerRuns,
         int queueDepth,
         int maxQueueDepth,
         int poolSize,

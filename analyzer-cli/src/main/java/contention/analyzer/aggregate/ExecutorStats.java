@@ -62,6 +62,7 @@ final class ExecutorStats {
     private long submitted;
     private long completed;
     private long rejected;
+    private long callerRuns;
     private long busyNanos;
     private long firstStartNanos = Long.MAX_VALUE;
     private long lastEndNanos = Long.MIN_VALUE;
@@ -109,6 +110,7 @@ final class ExecutorStats {
         submitted += Math.max(0, period.submitted());
         completed += Math.max(0, period.completed());
         rejected += Math.max(0, period.rejected());
+        callerRuns += Math.max(0, period.callerRuns());
         busyNanos += Math.max(0, period.busyNanos());
         firstStartNanos = Math.min(firstStartNanos, end - periodNanos);
         lastEndNanos = Math.max(lastEndNanos, end);
@@ -239,7 +241,7 @@ final class ExecutorStats {
                 .map(entry -> threadNames.apply(entry.getKey()))
                 .toList();
         return new Executor(id, displayName(), className == null ? "unknown" : className, creationStack,
-                coreThreads, maxThreads, largestPoolSize, threadLimit(), submitted, completed, rejected, busyNanos,
+                coreThreads, maxThreads, largestPoolSize, threadLimit(), submitted, completed, rejected, callerRuns, busyNanos,
                 seenNanos, latency(queueWait), latency(runTime), series, sites, waits, waitSites, waitThreads);
     }
 

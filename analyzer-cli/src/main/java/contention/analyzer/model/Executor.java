@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param submitted tasks accepted
  * @param completed tasks that finished running
  * @param rejected tasks rejected
+ * @param callerRuns tasks handed back to the submitting thread by {@code CallerRunsPolicy} when the pool was full
+ *     (back-pressure: they ran, and are not in {@code rejected})
  * @param busyNanos the run times of the tasks that finished, summed
  * @param seenNanos how long the pool was seen: from the start of its first period to the end of its last
  * @param queueWait queue waits of a sample of tasks
@@ -49,6 +51,7 @@ public record Executor(
         long submitted,
         long completed,
         long rejected,
+        long callerRuns,
         long busyNanos,
         long seenNanos,
         Latency queueWait,

@@ -311,7 +311,7 @@ public final class RecordingReader {
                 (int) number(event, "corePoolSize", Executor.UNKNOWN),
                 (int) number(event, "maximumPoolSize", Executor.UNKNOWN), number(event, "periodNanos"),
                 number(event, "submitted"), number(event, "completed"), number(event, "rejected"),
-                (int) number(event, "queueDepth"), (int) number(event, "maxQueueDepth"), (int) number(event, "poolSize"),
+                number(event, "callerRuns"), (int) number(event, "queueDepth"), (int) number(event, "maxQueueDepth"), (int) number(event, "poolSize"),
                 (int) number(event, "activeThreads"), number(event, "busyNanos"), text(event, "queueWaitHistogram"),
                 text(event, "runTimeHistogram"), epochNanos(event.getEndTime())));
     }

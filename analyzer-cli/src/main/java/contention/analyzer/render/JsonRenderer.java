@@ -167,6 +167,7 @@ public final class JsonRenderer implements Renderer {
             node.put("maxThreads", executor.maxThreads());
         }
         node.put("submitted", executor.submitted());
+        node.put("callerRuns", executor.callerRuns());
         node.put("maxQueueDepth", executor.maxQueueDepth());
         if (executor.creationSite() != null) {
             node.put("creationSite", executor.creationSite());

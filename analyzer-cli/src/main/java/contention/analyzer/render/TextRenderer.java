@@ -292,6 +292,10 @@ public final class TextRenderer implements Renderer {
         if (executor.maxQueueDepth() > 0) {
             details.add("queue up to " + count(executor.maxQueueDepth(), "task"));
         }
+        if (executor.callerRuns() > 0) {
+            details.add(count(executor.callerRuns(), "task") + " ran on the submitting thread when the pool was full"
+                    + " (CallerRunsPolicy: back-pressure, not rejected)");
+        }
         if (executor.blockedNanos() > 0) {
             long waits = executor.blockedWaits().stream().mapToLong(Executor.BlockedWait::count).sum();
             String where = executor.blockedSites().isEmpty() ? "" : ", most at " + executor.blockedSites().get(0).frame();

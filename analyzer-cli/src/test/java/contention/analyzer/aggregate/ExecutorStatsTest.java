@@ -196,7 +196,7 @@ class ExecutorStatsTest {
             long completed, long rejected, int queueDepth, int poolSize, int active, long busyNanos,
             String queueWaitHistogram, String runTimeHistogram) {
         return new ExecutorPeriod(poolId, name, TPE, List.of("com.acme.Resizer.<init>(Resizer.java:12)",
-                "com.acme.Main.main(Main.java:5)"), core, max, SECOND, submitted, completed, rejected, queueDepth,
+                "com.acme.Main.main(Main.java:5)"), core, max, SECOND, submitted, completed, rejected, 0, queueDepth,
                 queueDepth, poolSize, active, busyNanos, queueWaitHistogram, runTimeHistogram, endEpochNanos);
     }
 

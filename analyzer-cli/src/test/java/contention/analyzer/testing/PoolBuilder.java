@@ -175,7 +175,7 @@ public final class PoolBuilder {
                 : List.of(new CallSite(GET_SITE, blockedNanos, blockedCount, GET_STACK));
         List<String> workers = waits.isEmpty() ? List.of() : workerNames();
         return new Executor(id, name, className, List.of(CREATION_SITE, "com.acme.Main.main(Main.java:5)"), limit,
-                limit, threads, limit, completed + 10, completed, rejected, busyNanos, seenNanos, queueWait, runTime,
+                limit, threads, limit, completed + 10, completed, rejected, 0, busyNanos, seenNanos, queueWait, runTime,
                 series, List.of(new Executor.SubmitSite(SUBMIT_SITE, 6_400)), waits, sites, workers);
     }
 

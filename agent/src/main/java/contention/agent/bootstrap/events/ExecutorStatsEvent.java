@@ -58,7 +58,12 @@ public final class ExecutorStatsEvent extends jdk.jfr.Event {
     public long completed;
 
     @Label("Rejected")
+    @Description("Tasks the pool refused in the period: RejectedExecutionException, or a handler that did not run them")
     public long rejected;
+
+    @Label("Caller Runs")
+    @Description("Tasks a full pool handed back to CallerRunsPolicy, which ran them on the submitting thread")
+    public long callerRuns;
 
     @Label("Queue Depth")
     @Description("Tasks waiting in the queue at the end of the period")

@@ -147,13 +147,21 @@ public final class ExecutorHooks {
         submitDrawn(state, ThreadLocalRandom.current().nextInt());
     }
 
-    /** {@code ThreadPoolExecutor.reject(task)}: the handler is about to run; the task was not accepted. */
+    /**
+     * {@code ThreadPoolExecutor.reject(task)}: the handler is about to run; the task was not accepted. A
+     * {@code CallerRunsPolicy} of a running pool will run it on the submitting thread: back-pressure, not refused
+     * work, and counted apart.
+     */
     public static void threadPoolRejected(ThreadPoolExecutor pool, Runnable task) {
         if (!active) {
             return;
         }
         PoolState state = PoolRegistry.stateOf(pool);
-        state.rejected.increment();
+        if (pool.getRejectedExecutionHandler() instanceof ThreadPoolExecutor.CallerRunsPolicy && !pool.isShutdown()) {
+            state.callerRuns.increment();
+        } else {
+            state.rejected.increment();
+        }
         state.submitted.decrement(); // counted at execute, which did not accept it after all
         state.dropQueueWait(task);
     }

@@ -67,6 +67,7 @@ public final class PoolState {
     final LongAdder submitted = new LongAdder();
     final LongAdder completed = new LongAdder();
     final LongAdder rejected = new LongAdder();
+    final LongAdder callerRuns = new LongAdder();
     final LongAdder busyNanos = new LongAdder();
     /** Tasks started and not finished, for executors without a pool size of their own (thread per task). */
     final LongAdder running = new LongAdder();
@@ -308,7 +309,7 @@ public final class PoolState {
         submitEvents.set(0);
         submitSampleRate = submitSampleRateFor(submittedInPeriod);
         return new Drained(submittedInPeriod, completed.sumThenReset() + totals.completed,
-                rejected.sumThenReset(), Math.max(0, busy), maxQueueDepth.getAndSet(0),
+                rejected.sumThenReset(), callerRuns.sumThenReset(), Math.max(0, busy), maxQueueDepth.getAndSet(0),
                 TaskHistogram.encode(totals.runTimes), queueWaits.drainEncoded(), running.sum());
     }
 
@@ -324,6 +325,8 @@ public final class PoolState {
         public final long submitted;
         public final long completed;
         public final long rejected;
+        /** Tasks CallerRunsPolicy ran on the submitting thread instead (not in {@link #rejected}). */
+        public final long callerRuns;
         public final long busyNanos;
         public final int maxQueueDepth;
         public final String runTimeHistogram;
@@ -331,11 +334,12 @@ public final class PoolState {
         /** Tasks running now, as counted by the agent (thread-per-task executors only). */
         public final long running;
 
-        Drained(long submitted, long completed, long rejected, long busyNanos, int maxQueueDepth,
+        Drained(long submitted, long completed, long rejected, long callerRuns, long busyNanos, int maxQueueDepth,
                 String runTimeHistogram, String queueWaitHistogram, long running) {
             this.submitted = submitted;
             this.completed = completed;
             this.rejected = rejected;
+            this.callerRuns = callerRuns;
             this.busyNanos = busyNanos;
             this.maxQueueDepth = maxQueueDepth;
             this.runTimeHistogram = runTimeHistogram;
@@ -345,7 +349,8 @@ public final class PoolState {
 
         /** Nothing happened in the period (the pool's queue and threads are not looked at here). */
         public boolean isEmpty() {
-            return submitted == 0 && completed == 0 && rejected == 0 && busyNanos == 0 && maxQueueDepth == 0;
+            return submitted == 0 && completed == 0 && rejected == 0 && callerRuns == 0 && busyNanos == 0
+                    && maxQueueDepth == 0;
         }
     }
 
