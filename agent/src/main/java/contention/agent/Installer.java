@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import contention.agent.instrumentation.TypeInstrumentation;
+import contention.agent.instrumentation.collections.StringBufferInstrumentation;
 import contention.agent.instrumentation.collections.SynchronizedCollectionsInstrumentation;
 import contention.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
 import contention.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
@@ -39,7 +40,7 @@ final class Installer {
     /** Every instrumentation, in one place. */
     static List<TypeInstrumentation> instrumentations(MonitorScope scope) {
         return List.of(new SynchronizerInstrumentation(), new ReentrantLockInstrumentation(),
-                new StampedLockInstrumentation(), new ConditionInstrumentation(),
+                new StampedLockInstrumentation(), new ConditionInstrumentation(), new StringBufferInstrumentation(),
                 new SynchronizedMethodInstrumentation(scope), new SynchronizedCollectionsInstrumentation(),
                 new ThreadPoolExecutorInstrumentation(), new ForkJoinPoolInstrumentation(),
                 new ForkJoinTaskInstrumentation(), new FutureWaitInstrumentation(),
@@ -62,7 +63,8 @@ final class Installer {
                 .ignore(nameStartsWith("contention.agent.")
                         .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent.")))
-                                .and(not(SynchronizedCollectionsInstrumentation.TYPES)))
+                                .and(not(SynchronizedCollectionsInstrumentation.TYPES))
+                                .and(not(StringBufferInstrumentation.TYPE)))
                         .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
                         .or(isSynthetic()));
         if (Boolean.getBoolean("contention.debug")) {

@@ -66,6 +66,11 @@ public final class LockRegistry {
         return insert(monitor, fresh);
     }
 
+    /** The state of a monitor registered before (its construction or a field store was seen), else null. */
+    public static LockState knownMonitorStateOf(Object monitor) {
+        return STATES.get(new IdentityKey(monitor, null));
+    }
+
     // Whether MAX_LOCKS are told apart already, once the entries of collected locks are gone.
     private static boolean full() {
         if (STATES.size() >= MAX_LOCKS) {

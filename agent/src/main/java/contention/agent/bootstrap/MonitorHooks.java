@@ -28,6 +28,9 @@ public final class MonitorHooks {
     public static final int SAMPLE_RATE = 64;
 
     private static volatile boolean active;
+    // Set once an app class stored a StringBuffer in a field: until then a StringBuffer call, whose whole body runs
+    // inside its monitor, costs one read of this flag (and the JIT keeps eliding the locks of local buffers).
+    private static volatile boolean buffersStored;
 
     /** Initializes every class the hooks reach; called before any code is rewritten to call them. */
     static void initialize() {
@@ -43,6 +46,9 @@ public final class MonitorHooks {
         java.util.Collections.synchronizedNavigableSet(new java.util.TreeSet<Object>());
         java.util.Collections.synchronizedNavigableMap(new java.util.TreeMap<Object, Object>());
         java.util.Collections.synchronizedMap(new java.util.HashMap<Object, Object>()).entrySet();
+        StringBuffer probe = new StringBuffer();
+        knownMethodEntered(probe);
+        LockRegistry.knownMonitorStateOf(probe);
         binEntering(new Object(), new Object());
         entered();
         active = true;
@@ -128,6 +134,30 @@ public final class MonitorHooks {
         }
     }
 
+    /**
+     * Like {@link #methodEntered}, for a class whose instances are nearly all confined to one thread
+     * ({@code StringBuffer}): only a monitor registered already, because the app stored it in a field
+     * ({@link #created}), is sampled; the rest cost a random draw, and never an entry in the lock table.
+     */
+    public static boolean knownMethodEntered(Object monitor) {
+        if (!buffersStored || !active || ThreadLocalRandom.current().nextInt(SAMPLE_RATE) != 0
+                || !CallDepth.enter()) {
+            return false;
+        }
+        try {
+            LockState state = LockRegistry.knownMonitorStateOf(monitor);
+            HoldSamples holds = HoldSamples.current();
+            if (state == null || holds.holds(monitor)) {
+                return false;
+            }
+            state.recordSampledAcquisition();
+            holds.begin(monitor, state, System.nanoTime());
+            return true;
+        } finally {
+            CallDepth.exit();
+        }
+    }
+
     /** A sampled {@code synchronized} method returns or throws; its monitor is released right after. */
     public static void methodExiting(Object monitor) {
         HoldSamples.current().end(monitor, System.nanoTime());
@@ -135,11 +165,18 @@ public final class MonitorHooks {
 
     /**
      * A monitor-guarded collection ({@code Hashtable}, {@code Vector}, a
-     * {@code Collections.synchronized*} wrapper) was constructed: remember where, within the capture budget.
-     * Its monitor is {@code mutex}: the collection itself, or the object passed to the wrapper.
+     * {@code Collections.synchronized*} wrapper) was constructed, or an app class stored a {@code StringBuffer} in
+     * a field: remember where, within the capture budget. Its monitor is {@code mutex}: the collection itself, or
+     * the object passed to the wrapper.
      */
     public static void created(Object mutex) {
-        if (!active || mutex == null || !AllocationSites.tryAcquireBudget() || !CallDepth.enter()) {
+        if (!active || mutex == null) {
+            return;
+        }
+        if (!buffersStored && mutex instanceof StringBuffer) {
+            buffersStored = true;
+        }
+        if (!AllocationSites.tryAcquireBudget() || !CallDepth.enter()) {
             return;
         }
         try {

@@ -21,9 +21,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code SynchronizedBlockTransformer}). Here: where each was created, so that the report can name it
  * ({@code com.acme.SessionStore.sessions}), and, for the synchronized methods, a sample of their holds.
  *
- * <p>Not {@code StringBuffer}: nearly every one is confined to the thread that built it, and sampling them filled
- * the agent's lock table with short-lived buffers (100,000 in 3 s in the audit sample) that can never be
- * contended. A shared one still shows in the report, by class, from JFR's monitor events.
+ * <p>Not {@code StringBuffer}: nearly every one is confined to the thread that built it, and registering them at
+ * construction filled the agent's lock table with short-lived buffers (100,000 in 3 s in the audit sample) that
+ * can never be contended; {@link StringBufferInstrumentation} times only those an app stored in a field.
  */
 public final class SynchronizedCollectionsInstrumentation implements TypeInstrumentation {
 

@@ -37,13 +37,21 @@ import net.bytebuddy.jar.asm.Opcodes;
  * {@code merge} lock the bin they update, and run the app's function inside that lock; there the call is
  * {@code binEntering(node, this)}, so that bins are counted per map, not per node.
  *
- * <p>Classes without {@code monitorenter} are left untouched (the transformer returns null after one read).
+ * <p>A {@code StringBuffer} stored in a field of an app class ({@code putfield}/{@code putstatic} of that type) is
+ * the one kind of StringBuffer that can be shared: the store becomes {@code dup; invokestatic created(Object)}
+ * before it, which registers the buffer with where it was stored (whose bytecode names the field), so that
+ * {@code StringBufferInstrumentation} samples its holds and the report can name it.
+ *
+ * <p>Classes without {@code monitorenter} or such a store are left untouched (the transformer returns null after
+ * one read).
  */
 public final class SynchronizedBlockTransformer implements ClassFileTransformer {
 
     static final String HOOKS = "contention/agent/bootstrap/MonitorHooks";
 
     static final String CONCURRENT_HASH_MAP = "java/util/concurrent/ConcurrentHashMap";
+
+    static final String STRING_BUFFER = "Ljava/lang/StringBuffer;";
 
     /** The methods that run the app's function while holding a bin's lock. */
     static final java.util.Set<String> BIN_LOCKING_METHODS =
@@ -65,7 +73,7 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
                 return null;
             }
             ClassReader reader = new ClassReader(classfileBuffer);
-            if (!hasMonitorEnter(reader)) {
+            if (!needsRewrite(reader, !map)) {
                 return null;
             }
             ClassWriter writer = new ClassWriter(reader, 0);
@@ -91,7 +99,8 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
         }
     }
 
-    static boolean hasMonitorEnter(ClassReader reader) {
+    /** Whether the class has a {@code monitorenter}, or, if {@code bufferStores}, a store of a StringBuffer field. */
+    static boolean needsRewrite(ClassReader reader, boolean bufferStores) {
         boolean[] found = {false};
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -104,10 +113,21 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
                             found[0] = true;
                         }
                     }
+
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+                        if (bufferStores && isBufferStore(opcode, descriptor)) {
+                            found[0] = true;
+                        }
+                    }
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return found[0];
+    }
+
+    static boolean isBufferStore(int opcode, String descriptor) {
+        return (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && STRING_BUFFER.equals(descriptor);
     }
 
     /** Rewrites one method's monitor instructions; everything else passes through unchanged. */
@@ -156,6 +176,10 @@ public final class SynchronizedBlockTransformer implements ClassFileTransformer 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             flushEntered();
+            if (!mapBins && isBufferStore(opcode, descriptor)) {
+                super.visitInsn(Opcodes.DUP); // the buffer, on top for putfield and putstatic alike
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "created", "(Ljava/lang/Object;)V", false);
+            }
             super.visitFieldInsn(opcode, owner, name, descriptor);
             lastField = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC
                     ? owner.replace('/', '.') + "." + name : null;

@@ -14,6 +14,7 @@ import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import example.monitors.Journal;
 import example.monitors.Ledger;
 import example.monitors.Plain;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,25 @@ class SynchronizedBlockTransformerTest {
         other.start();
         other.join(5_000);
         assertThat(other.isAlive()).isFalse();
+    }
+
+    @Test
+    void storesOfStringBuffersInFieldsRegisterTheBufferAndTheClassStillBehaves() throws Exception {
+        byte[] rewritten = rewrite(Journal.class);
+        assertThat(calls(rewritten, "<init>")).containsExactly("created");
+        assertThat(calls(rewritten, "<clinit>")).containsExactly("created");
+        assertThat(calls(rewritten, "add")).isEmpty();
+        assertThat(calls(rewritten, "local")).as("a buffer kept in a local cannot be shared").isEmpty();
+
+        Class<?> loaded = new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass(Journal.class.getName(), rewritten, 0, rewritten.length);
+            }
+        }.define();
+        Object journal = loaded.getConstructor().newInstance();
+        assertThat(loaded.getMethod("add", String.class).invoke(journal, "a")).isEqualTo("a;");
+        assertThat(loaded.getMethod("add", String.class).invoke(journal, "bc")).isEqualTo("a;bc;");
+        assertThat(loaded.getMethod("local", String.class).invoke(journal, "x")).isEqualTo("x!");
     }
 
     @Test
