@@ -37,6 +37,7 @@ final class SampleAppsOverhead {
             "contention.samples.ledger.LedgerApp",
             "contention.samples.ledger.LedgerFixedApp",
             "contention.samples.sessions.SessionApp",
+            "contention.samples.trace.TraceApp",
             "contention.samples.audit.AuditApp",
             "contention.samples.latency.LatencyStatsApp",
             "contention.samples.idgen.OrderIdApp",
