@@ -3,9 +3,7 @@
 package contention.samples.audit;
 
 import contention.samples.common.SampleArgs;
-import contention.samples.common.SteadyRate;
-import java.util.ArrayList;
-import java.util.List;
+import contention.samples.common.WorkerThreads;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,36 +13,22 @@ final class AuditWorkload {
 
     static final String[] ACTIONS = {"pay", "refund", "hold", "release", "fee"};
 
-    private volatile boolean stop;
-
     void run(String name, Audit audit, SampleArgs args) throws InterruptedException {
         LongAdder appended = new LongAdder();
         LongAdder checksum = new LongAdder();
-        List<Thread> clerks = new ArrayList<>();
         long started = System.nanoTime();
-        for (int t = 0; t < args.threads; t++) {
-            Thread clerk = new Thread(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (!stop) {
-                    String actor = "acct-" + random.nextInt(1_000);
-                    long amountCents = random.nextLong(1, 5_000_000);
-                    long check = amountCents;
-                    for (int i = 0; i < 64; i++) { // the payment itself, checked outside the log
-                        check = check * 31 + (check >>> 7) + i;
-                    }
-                    checksum.add(check & 0xff);
-                    audit.append(actor, ACTIONS[random.nextInt(ACTIONS.length)], amountCents);
-                    appended.increment();
-                }
-            }, "clerk-" + (t + 1));
-            clerks.add(clerk);
-            clerk.start();
-        }
-        double steady = SteadyRate.sleepMeasuring(args.duration, appended::sum);
-        stop = true;
-        for (Thread clerk : clerks) {
-            clerk.join();
-        }
+        double steady = WorkerThreads.run("clerk", args.threads, args.duration, appended::sum, thread -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String actor = "acct-" + random.nextInt(1_000);
+            long amountCents = random.nextLong(1, 5_000_000);
+            long check = amountCents;
+            for (int i = 0; i < 64; i++) { // the payment itself, checked outside the log
+                check = check * 31 + (check >>> 7) + i;
+            }
+            checksum.add(check & 0xff);
+            audit.append(actor, ACTIONS[random.nextInt(ACTIONS.length)], amountCents);
+            appended.increment();
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         // Referred to from tests: one line, key=value; every append is in the log, whatever the locking.
         System.out.printf(Locale.ROOT,

@@ -3,9 +3,7 @@
 package contention.samples.latency;
 
 import contention.samples.common.SampleArgs;
-import contention.samples.common.SteadyRate;
-import java.util.ArrayList;
-import java.util.List;
+import contention.samples.common.WorkerThreads;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,31 +16,16 @@ final class RequestWorkload {
 
     static final String[] ENDPOINTS = {"/orders", "/cart", "/search", "/login"};
 
-    private volatile boolean stop;
-
     void run(String name, LatencyStats stats, SampleArgs args) throws InterruptedException {
         LongAdder requests = new LongAdder();
-        List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
-        for (int t = 0; t < args.threads; t++) {
-            int thread = t;
-            Thread worker = new Thread(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (!stop) {
-                    String endpoint = random.nextInt(100) < 85 ? "/search" : ENDPOINTS[random.nextInt(ENDPOINTS.length)];
-                    long micros = handle(endpoint, random);
-                    stats.record(endpoint, thread, micros);
-                    requests.increment();
-                }
-            }, "request-" + (t + 1));
-            threads.add(worker);
-            worker.start();
-        }
-        double steady = SteadyRate.sleepMeasuring(args.duration, requests::sum);
-        stop = true;
-        for (Thread worker : threads) {
-            worker.join();
-        }
+        double steady = WorkerThreads.run("request", args.threads, args.duration, requests::sum, thread -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            String endpoint = random.nextInt(100) < 85 ? "/search" : ENDPOINTS[random.nextInt(ENDPOINTS.length)];
+            long micros = handle(endpoint, random);
+            stats.record(endpoint, thread, micros);
+            requests.increment();
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         long recorded = 0;
         for (String endpoint : ENDPOINTS) {

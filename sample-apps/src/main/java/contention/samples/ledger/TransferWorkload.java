@@ -3,9 +3,7 @@
 package contention.samples.ledger;
 
 import contention.samples.common.SampleArgs;
-import contention.samples.common.SteadyRate;
-import java.util.ArrayList;
-import java.util.List;
+import contention.samples.common.WorkerThreads;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,31 +14,17 @@ final class TransferWorkload {
     static final int ACCOUNTS = 10_000;
     static final long OPENING = 1_000;
 
-    private volatile boolean stop;
-
     void run(String name, Accounts accounts, SampleArgs args) throws InterruptedException {
         LongAdder transfers = new LongAdder();
-        List<Thread> tellers = new ArrayList<>();
         long started = System.nanoTime();
-        for (int t = 0; t < args.threads; t++) {
-            Thread teller = new Thread(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (!stop) {
-                    accounts.transfer(random.nextInt(ACCOUNTS), random.nextInt(ACCOUNTS), random.nextInt(1, 50));
-                    transfers.increment();
-                    for (int i = 0; i < 50; i++) { // work outside the lock: parsing, routing
-                        Thread.onSpinWait();
-                    }
-                }
-            }, "teller-" + (t + 1));
-            tellers.add(teller);
-            teller.start();
-        }
-        double steady = SteadyRate.sleepMeasuring(args.duration, transfers::sum);
-        stop = true;
-        for (Thread teller : tellers) {
-            teller.join();
-        }
+        double steady = WorkerThreads.run("teller", args.threads, args.duration, transfers::sum, thread -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            accounts.transfer(random.nextInt(ACCOUNTS), random.nextInt(ACCOUNTS), random.nextInt(1, 50));
+            transfers.increment();
+            for (int i = 0; i < 50; i++) { // work outside the lock: parsing, routing
+                Thread.onSpinWait();
+            }
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         long total = accounts.total();
         // Referred to from tests: one line, key=value; money is conserved whatever the locking.
