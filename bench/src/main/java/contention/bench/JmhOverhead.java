@@ -37,7 +37,8 @@ final class JmhOverhead {
             "ContendedLockBench.reentrantLock",
             "ContendedLockBench.synchronizedBlock",
             "ExecutorTaskBench.submitGet",
-            "ExecutorTaskBench.executeBatch");
+            "ExecutorTaskBench.executeBatch",
+            "ExecutorTaskBench.submitThenDrain");
 
     /**
      * The same fixed, pre-touched heap for every fork. With the default heap, LockConstructionBench ran at 140
