@@ -51,7 +51,7 @@ public final class ExecutorHooks {
         ThreadState.current();
         PoolRegistry.initialize();
         PoolNames.fromWorker("pool-1-thread-1");
-        PoolState probe = new PoolState(-2, new Object(), PoolState.KIND_OTHER, "", "", null, true, false);
+        PoolState probe = new PoolState(-2, new Object(), PoolState.KIND_OTHER, "", "", null, true);
         Object task = new Object();
         probe.offerQueueWaitSample(task, System.nanoTime());
         probe.takeQueueWait(task, System.nanoTime());

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
@@ -38,10 +36,10 @@ public final class PoolRegistry {
     static final int SITE_FRAMES = 3;
 
     public static final PoolState OTHER =
-            new PoolState(0, null, PoolState.KIND_OTHER, "", "", "[other pools]", false, false);
+            new PoolState(0, null, PoolState.KIND_OTHER, "", "", "[other pools]", false);
 
     private static final PoolState IGNORED =
-            new PoolState(-1, null, PoolState.KIND_OTHER, "", "", "[ignored]", true, false);
+            new PoolState(-1, null, PoolState.KIND_OTHER, "", "", "[ignored]", true);
 
     private static final AtomicReferenceArray<Entry> TABLE = new AtomicReferenceArray<>(CAPACITY);
     private static final StackWalker WALKER = StackWalker.getInstance();
@@ -116,15 +114,13 @@ public final class PoolRegistry {
     private static PoolState newState(Object pool, String site) {
         String cls = pool.getClass().getName();
         if (pool instanceof ThreadPoolExecutor) {
-            Object queue = ((ThreadPoolExecutor) pool).getQueue();
-            boolean cheap = queue instanceof LinkedBlockingQueue || queue instanceof SynchronousQueue;
-            return new PoolState(nextId++, pool, PoolState.KIND_THREAD_POOL, cls, site, null, false, cheap);
+            return new PoolState(nextId++, pool, PoolState.KIND_THREAD_POOL, cls, site, null, false);
         }
         if (pool instanceof ForkJoinPool) {
             String fixed = pool == ForkJoinPool.commonPool() ? "ForkJoinPool.commonPool" : null;
-            return new PoolState(nextId++, pool, PoolState.KIND_FORK_JOIN, cls, site, fixed, false, false);
+            return new PoolState(nextId++, pool, PoolState.KIND_FORK_JOIN, cls, site, fixed, false);
         }
-        return new PoolState(nextId++, pool, PoolState.KIND_THREAD_PER_TASK, cls, site, null, false, false);
+        return new PoolState(nextId++, pool, PoolState.KIND_THREAD_PER_TASK, cls, site, null, false);
     }
 
     /**

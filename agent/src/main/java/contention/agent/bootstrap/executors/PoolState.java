@@ -59,8 +59,6 @@ public final class PoolState {
     public final String creationSite;
     /** The virtual-thread scheduler and pools alike: counted nowhere, reported never. */
     public final boolean ignored;
-    /** Whether the queue's {@code size()} is a lock-free O(1) read, so every submission may read it. */
-    final boolean cheapQueueSize;
     private final WeakReference<Object> pool;
     private volatile String workerName; // derived from the worker threads' names, null until one ran a task
 
@@ -91,7 +89,7 @@ public final class PoolState {
     private final AtomicInteger pending = new AtomicInteger();
 
     PoolState(long id, Object pool, int kind, String poolClass, String creationSite, String fixedName,
-            boolean ignored, boolean cheapQueueSize) {
+            boolean ignored) {
         this.id = id;
         this.pool = new WeakReference<>(pool);
         this.kind = kind;
@@ -99,7 +97,6 @@ public final class PoolState {
         this.creationSite = creationSite == null ? "" : creationSite;
         this.workerName = fixedName;
         this.ignored = ignored;
-        this.cheapQueueSize = cheapQueueSize;
     }
 
     /** The executor, or null once collected. */

@@ -42,7 +42,7 @@ class PoolNamesTest {
     void poolWithoutWorkerNameIsNamedByClassAndCreationSite() {
         PoolState state = new PoolState(7, new Object(), PoolState.KIND_THREAD_PER_TASK,
                 "java.util.concurrent.ThreadPerTaskExecutor", "com.acme.Main.main(Main.java:12)\ncom.acme.X.y(X.java:1)",
-                null, false, false);
+                null, false);
         assertThat(state.name()).isEqualTo("ThreadPerTaskExecutor@com.acme.Main.main(Main.java:12)");
         state.workerStarted(new Thread(() -> { }, "crawl-1"));
         state.workerStarted(new Thread(() -> { }, "crawl-2"));

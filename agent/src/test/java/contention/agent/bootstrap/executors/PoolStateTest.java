@@ -16,7 +16,7 @@ class PoolStateTest {
 
     @Test
     void aLongTaskIsBusyInEveryPeriodItSpansAndCountedOnce() throws InterruptedException {
-        PoolState pool = new PoolState(1, new Object(), PoolState.KIND_OTHER, "", "", null, true, false);
+        PoolState pool = new PoolState(1, new Object(), PoolState.KIND_OTHER, "", "", null, true);
         long start = System.nanoTime();
         pool.taskStarted(start);
         Thread.sleep(60);
@@ -36,7 +36,7 @@ class PoolStateTest {
 
     @Test
     void aWorkersOwnCountersGiveTheSameBusyTimeInEveryPeriodTheTaskSpans() throws InterruptedException {
-        PoolState pool = new PoolState(2, new Object(), PoolState.KIND_OTHER, "", "", null, true, false);
+        PoolState pool = new PoolState(2, new Object(), PoolState.KIND_OTHER, "", "", null, true);
         WorkerCounters worker = pool.workerStarted(Thread.currentThread());
         long start = System.nanoTime();
         worker.runStarted(start);
@@ -59,7 +59,7 @@ class PoolStateTest {
 
     @Test
     void workersAndTheSharedAddersAddUpAndAnEndedWorkerIsDrainedOnceThenForgotten() throws InterruptedException {
-        PoolState pool = new PoolState(3, new Object(), PoolState.KIND_OTHER, "", "", null, true, false);
+        PoolState pool = new PoolState(3, new Object(), PoolState.KIND_OTHER, "", "", null, true);
         WorkerCounters[] ended = new WorkerCounters[1];
         Thread worker = new Thread(() -> {
             ended[0] = pool.workerStarted(Thread.currentThread());
@@ -95,7 +95,7 @@ class PoolStateTest {
         assertThat(PoolState.submitSampleRateFor(12_500_000)).isEqualTo(1 << 19); // ~24 events a period
         assertThat(PoolState.submitSampleRateFor(Long.MAX_VALUE)).isEqualTo(PoolState.MAX_SUBMIT_SAMPLE_RATE);
 
-        PoolState pool = new PoolState(4, new Object(), PoolState.KIND_OTHER, "", "", null, false, false);
+        PoolState pool = new PoolState(4, new Object(), PoolState.KIND_OTHER, "", "", null, false);
         assertThat(pool.submitSampleRate()).isEqualTo(PoolState.INITIAL_SUBMIT_SAMPLE_RATE);
         pool.submitted.add(10);
         pool.drain();
