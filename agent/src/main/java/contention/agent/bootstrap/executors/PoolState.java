@@ -133,7 +133,10 @@ public final class PoolState {
         if (now.length >= MAX_WORKER_COUNTERS) {
             return null;
         }
-        WorkerCounters counters = new WorkerCounters(this, thread);
+        WorkerCounters counters = WorkerCounters.create(this, thread);
+        if (counters == null) {
+            return null;
+        }
         WorkerCounters[] grown = Arrays.copyOf(now, now.length + 1);
         grown[now.length] = counters;
         workers = grown;
@@ -149,6 +152,7 @@ public final class PoolState {
         for (WorkerCounters w : now) {
             for (int i = 0; i < count; i++) {
                 if (ended[i] == w) {
+                    w.release();
                     continue outer;
                 }
             }

@@ -4,6 +4,7 @@ package contention.agent.bootstrap.executors;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One worker thread's task runs for one pool: completions, busy time, the start of the run in progress and a
@@ -17,14 +18,20 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Assumptions and guarantees: {@link #runStarted} and {@link #runEnded} are called by {@link #owner} only;
  * {@link #drainInto} by the one draining thread only. A drain that falls between a run's end stores may count
- * part of that run in this period and the rest in the next; the sum over periods stays exact.
+ * part of that run in this period and the rest in the next; the sum over periods stays exact. Bucket counts are
+ * ints: the drain takes differences, which stay right across wrap-around while a bucket gets fewer than 2^31
+ * runs in one period. Each costs ~1.8 KB; at most {@link #MAX_LIVE} exist at once, JVM-wide.
  */
 final class WorkerCounters {
 
     private static final VarHandle COMPLETED;
     private static final VarHandle BUSY_NANOS;
     private static final VarHandle RUN_START;
-    private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(int[].class);
+
+    /** Worker counters alive at once, all pools together (~7 MB); more workers count in their pools' adders. */
+    static final int MAX_LIVE = 4_096;
+    private static final AtomicInteger LIVE = new AtomicInteger();
 
     static {
         try {
@@ -44,16 +51,30 @@ final class WorkerCounters {
     private long completed;
     private long busyNanos;
     private long runStart; // start of the busy run in progress, 0 when none
-    private final long[] runTimes = new long[TaskHistogram.BUCKETS];
+    private final int[] runTimes = new int[TaskHistogram.BUCKETS];
 
     // Read and written by the drain only: the totals it took last time.
     private long drainedCompleted;
     private long drainedBusyNanos; // busy time including the run in progress, as of the last drain
-    private final long[] drainedRunTimes = new long[TaskHistogram.BUCKETS];
+    private final int[] drainedRunTimes = new int[TaskHistogram.BUCKETS];
 
-    WorkerCounters(PoolState pool, Thread owner) {
+    private WorkerCounters(PoolState pool, Thread owner) {
         this.pool = pool;
         this.owner = owner;
+    }
+
+    /** New counters for {@code owner}'s runs in {@code pool}, or null when {@link #MAX_LIVE} exist already. */
+    static WorkerCounters create(PoolState pool, Thread owner) {
+        if (LIVE.incrementAndGet() > MAX_LIVE) {
+            LIVE.decrementAndGet();
+            return null;
+        }
+        return new WorkerCounters(pool, owner);
+    }
+
+    /** These counters are dropped (their worker ended and was drained): room for another. */
+    void release() {
+        LIVE.decrementAndGet();
     }
 
     /** A run that counts as busy time starts at {@code nowNanos} (0 is taken as 1: 0 means none). */
@@ -95,9 +116,9 @@ final class WorkerCounters {
         drainedCompleted = done;
         drainedBusyNanos = busy;
         for (int i = 0; i < TaskHistogram.BUCKETS; i++) {
-            long n = (long) BUCKET.getOpaque(runTimes, i);
+            int n = (int) BUCKET.getOpaque(runTimes, i);
             if (n != drainedRunTimes[i]) {
-                totals.runTimes[i] += n - drainedRunTimes[i];
+                totals.runTimes[i] += n - drainedRunTimes[i]; // int difference: right across wrap-around
                 drainedRunTimes[i] = n;
             }
         }
