@@ -17,6 +17,14 @@ final class HoldSamples {
 
     static final int MAX_NESTED = 8;
 
+    /**
+     * What one {@code System.nanoTime()} adds to a timed interval: a sampled hold is read from one clock read to
+     * the next, so it includes one clock's latency (24 ns on a 2-vCPU VM), as much as a {@code StringBuffer}
+     * append holds its monitor. Subtracted from every sampled hold once {@link #setClockCostNanos} has measured
+     * it; 0 until then.
+     */
+    private static volatile long clockCostNanos;
+
     /** Sampled holds and sampled monitor entries open on all threads; 0 most of the time. */
     static final AtomicInteger OPEN = new AtomicInteger();
 
@@ -137,8 +145,13 @@ final class HoldSamples {
     }
 
     private void endAt(int i, long now) {
-        states[i].recordSampledHold(now - startNanos[i]);
+        states[i].recordSampledHold(Math.max(0, now - startNanos[i] - clockCostNanos));
         removeAt(i);
+    }
+
+    /** Sets the latency of one clock read, which every later sampled hold is corrected by. */
+    static void setClockCostNanos(long nanos) {
+        clockCostNanos = Math.max(0, nanos);
     }
 
     private void removeAt(int i) {

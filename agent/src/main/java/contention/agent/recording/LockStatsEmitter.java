@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.agent.recording;
 
+import contention.agent.bootstrap.ClockCost;
 import contention.agent.bootstrap.LockAdviceHelper;
 import contention.agent.bootstrap.LockRegistry;
 import contention.agent.bootstrap.LockState;
@@ -29,6 +30,7 @@ public final class LockStatsEmitter implements Runnable {
      * recording's time and is dropped, so every period lies within the recording the report describes.
      */
     public static void startFirstPeriod() {
+        ClockCost.calibrate(); // before the first period, whose holds it corrects
         INSTANCE.restart();
     }
 
