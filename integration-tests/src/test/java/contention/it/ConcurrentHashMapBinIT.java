@@ -46,7 +46,7 @@ class ConcurrentHashMapBinIT {
         assertThat(finding.path("advice").asText()).contains("bin").contains("merge").contains(SITE);
         assertThat(Analyzer.lock(report, "java.util.concurrent.ConcurrentHashMap$Node")).isNull();
 
-        JsonNode lock = SessionStoreIT.lockOf(report, finding);
+        JsonNode lock = MonitorSamplesIT.lockOf(report, finding);
         assertThat(lock.path("utilization").asDouble()).as("utilization of %s", lock)
                 .isGreaterThan(0.05).isLessThanOrEqualTo(1);
         assertThat(lock.path("acquisitions").asLong()).as("acquisitions of %s", lock).isPositive();
