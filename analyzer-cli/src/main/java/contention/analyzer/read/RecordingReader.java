@@ -254,8 +254,12 @@ public final class RecordingReader {
     }
 
     // JFR's own locks (its PlatformRecorder monitor, say): the profiler does not report on itself.
+    // The recorder's own waits: for its locks, at a JFR site, or inside JFR's code (a monitor JFR takes while it
+    // writes an event, e.g. its string pool's, seen on the app's thread that committed the event).
     private static boolean isJfrInternal(String lockClass, ConvertedStack stack) {
-        return ClassNames.isJfrInternal(lockClass) || (stack.siteClass() != null && ClassNames.isJfrInternal(stack.siteClass()));
+        return ClassNames.isJfrInternal(lockClass)
+                || (stack.siteClass() != null && ClassNames.isJfrInternal(stack.siteClass()))
+                || (stack.firstClass() != null && ClassNames.isJfrInternal(stack.firstClass()));
     }
 
     private void agentLockStats(RecordedEvent event) {
