@@ -117,7 +117,23 @@ public final class MonitorHooks {
      * JFR's to see). Returns whether this hold is sampled; only then is {@link #methodExiting} called.
      */
     public static boolean methodEntered(Object monitor) {
-        if (!active || ThreadLocalRandom.current().nextInt(SAMPLE_RATE) != 0 || !CallDepth.enter()) {
+        return active && sampleMethodHold(monitor, false);
+    }
+
+    /**
+     * Like {@link #methodEntered}, for a class whose instances are nearly all confined to one thread
+     * ({@code StringBuffer}): only a monitor registered already, because the app stored it in a field
+     * ({@link #created}), is sampled, and never gets a new entry in the lock table; until an app stores one, a
+     * call costs one read of a flag.
+     */
+    public static boolean knownMethodEntered(Object monitor) {
+        return buffersStored && active && sampleMethodHold(monitor, true);
+    }
+
+    // Draws whether this hold of a synchronized method's monitor is sampled and, if so, opens it; knownOnly: only
+    // for a monitor already in the lock table.
+    private static boolean sampleMethodHold(Object monitor, boolean knownOnly) {
+        if (ThreadLocalRandom.current().nextInt(SAMPLE_RATE) != 0 || !CallDepth.enter()) {
             return false;
         }
         try {
@@ -125,29 +141,9 @@ public final class MonitorHooks {
             if (holds.holds(monitor)) {
                 return false; // re-entered inside a sampled hold, which the outer exit ends
             }
-            LockState state = LockRegistry.monitorStateOf(monitor, null, null);
-            state.recordSampledAcquisition();
-            holds.begin(monitor, state, System.nanoTime());
-            return true;
-        } finally {
-            CallDepth.exit();
-        }
-    }
-
-    /**
-     * Like {@link #methodEntered}, for a class whose instances are nearly all confined to one thread
-     * ({@code StringBuffer}): only a monitor registered already, because the app stored it in a field
-     * ({@link #created}), is sampled; the rest cost a random draw, and never an entry in the lock table.
-     */
-    public static boolean knownMethodEntered(Object monitor) {
-        if (!buffersStored || !active || ThreadLocalRandom.current().nextInt(SAMPLE_RATE) != 0
-                || !CallDepth.enter()) {
-            return false;
-        }
-        try {
-            LockState state = LockRegistry.knownMonitorStateOf(monitor);
-            HoldSamples holds = HoldSamples.current();
-            if (state == null || holds.holds(monitor)) {
+            LockState state = knownOnly ? LockRegistry.knownMonitorStateOf(monitor)
+                    : LockRegistry.monitorStateOf(monitor, null, null);
+            if (state == null) {
                 return false;
             }
             state.recordSampledAcquisition();
