@@ -64,6 +64,8 @@ final class AgentLockStats {
     private final TimeBuckets head = new TimeBuckets();
     private final TimeBuckets tail = new TimeBuckets();
 
+    private final LockTimeline timeline = new LockTimeline();
+
     AgentLockStats(long agentId, String lockClass) {
         this.agentId = agentId;
         this.lockClass = lockClass;
@@ -81,6 +83,7 @@ final class AgentLockStats {
             this.allocationStack = List.copyOf(allocationStack);
         }
         maxWaitingThreads = Math.max(maxWaitingThreads, waitingThreads);
+        timeline.addPeriod(endEpochNanos, periodNanos, waitNanos, holdNanos, waitingThreads);
         Totals period = new Totals(acquisitions, contended, waitNanos, holdNanos);
         long startNanos = endEpochNanos - Math.max(0, periodNanos);
         long endBucket = bucketOf(endEpochNanos);
@@ -110,6 +113,7 @@ final class AgentLockStats {
             long endEpochNanos) {
         long weightedNanos = waitNanos * weight;
         waits.add(threadId, weightedNanos, weight, stackLeafFirst, siteFrame);
+        timeline.addWaitingThread(endEpochNanos - waitNanos, threadId); // the wait itself is in the periods
         long bucket = bucketOf(endEpochNanos);
         if (bucket <= earliestEndBucket) {
             head.add(bucket, weightedNanos, weight);
@@ -122,6 +126,7 @@ final class AgentLockStats {
     /** Adds the waits JFR saw for this lock, a monitor, whose waits the agent does not time. */
     void addUntimedWaits(LockStats jfrWaits) {
         untimedWaits.add(jfrWaits);
+        timeline.addAll(jfrWaits.timeline());
         if (field == null && jfrWaits.id().field() != null) {
             field = jfrWaits.id().field();
         }
@@ -141,7 +146,7 @@ final class AgentLockStats {
      * The lock as the report shows it, for a recording whose events begin at {@code recordingStartEpochNanos}
      * and last {@code recordingNanos}; utilization is the hold time over the recording's duration.
      */
-    Lock toLock(long recordingStartEpochNanos, long recordingNanos) {
+    Lock toLock(long recordingStartEpochNanos, long recordingNanos, ExecutionSamples samples) {
         Totals totals = new Totals();
         totals.add(laterPeriods);
         if (earliestPeriod != null) {
@@ -166,7 +171,10 @@ final class AgentLockStats {
             sites = LockStats.mergeSites(sites, untimed.topSites());
         }
         return new Lock(id, waitNanos, waitCount, Math.max(maxWaitingThreads, waiters.size()), waiters,
-                sites, allocationStack, usage);
+                sites, allocationStack, usage,
+                timeline.toWindows(recordingStartEpochNanos, recordingStartEpochNanos + recordingNanos,
+                        samples.isEmpty() ? null : samples.inside(CriticalMethods.of(sites)),
+                        LockStats.threadIds(waiters)));
     }
 
     // The earliest period's part inside the recording: whole if it began inside; else its waits from the wait

@@ -33,6 +33,7 @@ public final class LockStats {
     private long waitCount;
     private final Map<Long, long[]> waitNanosByThread = new HashMap<>();
     private final Map<String, SiteStats> sites = new HashMap<>();
+    private final LockTimeline timeline = new LockTimeline();
 
     LockStats(LockId id) {
         this.id = id;
@@ -43,6 +44,15 @@ public final class LockStats {
      * for several waits (the agent's sampled short waits).
      */
     void add(long threadId, long nanos, long count, List<String> stackLeafFirst, String siteFrame) {
+        add(threadId, nanos, count, stackLeafFirst, siteFrame, Long.MIN_VALUE);
+    }
+
+    /** {@link #add} for a wait that ended at {@code endEpochNanos}, which places it in the lock's timeline. */
+    void add(long threadId, long nanos, long count, List<String> stackLeafFirst, String siteFrame,
+            long endEpochNanos) {
+        if (endEpochNanos != Long.MIN_VALUE) {
+            timeline.addWait(endEpochNanos, nanos, threadId);
+        }
         waitNanos += nanos;
         waitCount += count;
         waitNanosByThread.computeIfAbsent(threadId, k -> new long[1])[0] += nanos;
@@ -74,8 +84,21 @@ public final class LockStats {
         return waitCount;
     }
 
-    Lock toLock() {
-        return new Lock(id, waitNanos, waitCount, waiters(), topSites());
+    Lock toLock(long recordingStartEpochNanos, long recordingEndEpochNanos, ExecutionSamples samples) {
+        List<CallSite> sites = topSites();
+        List<Lock.ThreadWait> waiters = waiters();
+        return new Lock(id, waitNanos, waitCount, waiters, sites,
+                timeline.toWindows(recordingStartEpochNanos, recordingEndEpochNanos,
+                        samples.isEmpty() ? null : samples.inside(CriticalMethods.of(sites)), threadIds(waiters)));
+    }
+
+    static long[] threadIds(List<Lock.ThreadWait> waiters) {
+        return waiters.stream().mapToLong(Lock.ThreadWait::threadId).toArray();
+    }
+
+    /** The waits by window, to merge into the agent's timeline of the same lock. */
+    LockTimeline timeline() {
+        return timeline;
     }
 
     /** The threads that waited, longest total wait first. */

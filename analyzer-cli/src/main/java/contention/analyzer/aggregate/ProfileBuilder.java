@@ -51,6 +51,7 @@ public final class ProfileBuilder {
     private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
     private final Set<String> agentTimedLockClasses = new HashSet<>();
     private final Map<Long, ExecutorStats> executors = new LinkedHashMap<>();
+    private final ExecutionSamples samples = new ExecutionSamples();
     private long currentCpuTickNanos = ThreadStats.UNKNOWN;
     private long previousCpuTickNanos = ThreadStats.UNKNOWN;
 
@@ -159,9 +160,10 @@ public final class ProfileBuilder {
      * this class, the wait is that instance's.
      */
     public void monitorWait(ThreadStats thread, LockId lock, long waitNanos, List<String> stackLeafFirst,
-            String siteFrame) {
+            String siteFrame, long endEpochNanos) {
         thread.addBlocked(waitNanos);
-        monitorWaits.computeIfAbsent(lock, LockStats::new).add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame);
+        monitorWaits.computeIfAbsent(lock, LockStats::new)
+                .add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame, endEpochNanos);
         if (!stackLeafFirst.isEmpty()) {
             collapsedStacks.add(stackLeafFirst, lock.className(), waitNanos);
         }
@@ -177,12 +179,13 @@ public final class ProfileBuilder {
      * @param waitNanos how long the thread parked
      * @param stackLeafFirst the parked stack, innermost frame first
      * @param siteFrame the call site, or {@code null} without a stack
+     * @param endEpochNanos when the park ended, nanoseconds since the epoch
      */
     public void parkedOnLock(ThreadStats thread, String lockClass, long waitNanos, List<String> stackLeafFirst,
-            String siteFrame) {
+            String siteFrame, long endEpochNanos) {
         thread.addParkedOnLock(lockClass, waitNanos);
         parkedLocks.computeIfAbsent(lockClass, c -> new LockStats(LockId.ofClass(c)))
-                .add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame);
+                .add(thread.id(), waitNanos, 1, stackLeafFirst, siteFrame, endEpochNanos);
         if (!stackLeafFirst.isEmpty()) {
             parkedStacks.add(stackLeafFirst, lockClass, waitNanos);
         }
@@ -246,6 +249,14 @@ public final class ProfileBuilder {
             agentTimedLockClasses.add(acquiredThrough);
         }
         return agentLocks.computeIfAbsent(agentId, id -> new AgentLockStats(id, lockClass));
+    }
+
+    /**
+     * One execution sample ({@code jdk.ExecutionSample}) of a thread running Java code, at {@code epochNanos}, with
+     * the methods on its stack ({@code pkg.Class.method}).
+     */
+    public void executionSample(ThreadStats thread, long epochNanos, java.util.Set<String> methods) {
+        samples.add(thread.id(), epochNanos, methods);
     }
 
     /** One period of one pool's statistics from the agent ({@code contention.ExecutorStats}). */
@@ -356,7 +367,7 @@ public final class ProfileBuilder {
         List<Lock> lockList = new ArrayList<>(monitorWaits.size() + parkedLocks.size() + agentLocks.size());
         for (LockStats stats : parkedLocks.values()) {
             if (!agentTimed.contains(stats.id().className())) {
-                lockList.add(stats.toLock());
+                lockList.add(stats.toLock(startNanos, endNanos, samples));
             }
         }
         Map<String, List<AgentLockStats>> agentLocksByClass = new HashMap<>();
@@ -368,11 +379,11 @@ public final class ProfileBuilder {
             if (instance != null) {
                 instance.addUntimedWaits(stats);
             } else {
-                lockList.add(stats.toLock());
+                lockList.add(stats.toLock(startNanos, endNanos, samples));
             }
         }
         for (AgentLockStats stats : agentLocks.values()) {
-            lockList.add(stats.toLock(startNanos, durationNanos));
+            lockList.add(stats.toLock(startNanos, durationNanos, samples));
         }
         collapsedStacks.addAll(parkedStacks, lockClass -> !agentTimed.contains(lockClass));
         lockList.sort(Comparator.comparingLong(Lock::waitNanos).reversed()

@@ -13,7 +13,9 @@ public final class Detectors {
     /** Every detector, one per finding kind; adding a detector is adding a line here. */
     public static List<Detector> all() {
         return List.of(
+                new GlobalLockDetector(),
                 new HotLockDetector(),
+                new SaturatedLockDetector(),
                 new ExecutorSaturationDetector(),
                 new ExecutorStarvationDetector());
     }

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param threads the threads concerned, most affected first
  * @param metrics named numbers behind the verdict, in a stable order (ratios 0..1, counts)
  * @param pool the executor concerned, with its class and main submit site, or {@code null}
+ * @param phase the stretch of the recording the finding is about, or {@code null} for the whole recording
  */
 public record Finding(
         FindingKind kind,
@@ -38,7 +39,8 @@ public record Finding(
         List<CallSite> sites,
         List<String> threads,
         Map<String, Double> metrics,
-        PoolRef pool) {
+        PoolRef pool,
+        Phase phase) {
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
@@ -50,9 +52,23 @@ public record Finding(
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
+    /**
+     * A stretch of the recording.
+     *
+     * @param startNanos when it begins, after the recording's start
+     * @param durationNanos how long it lasts
+     */
+    public record Phase(long startNanos, long durationNanos) {}
+
+    /** A finding about the whole recording. */
+    public Finding(FindingKind kind, Severity severity, String title, String explanation, String advice, LockId lock,
+            List<CallSite> sites, List<String> threads, Map<String, Double> metrics, PoolRef pool) {
+        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, pool, null);
+    }
+
     /** A finding about no executor. */
     public Finding(FindingKind kind, Severity severity, String title, String explanation, String advice, LockId lock,
             List<CallSite> sites, List<String> threads, Map<String, Double> metrics) {
-        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, null);
+        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, null, null);
     }
 }

@@ -73,9 +73,18 @@ public final class HotLockDetector implements Detector {
             if (waitShare < MIN_WAIT_SHARE) {
                 continue;                                        // cheap verdict first
             }
+            if (GlobalLockDetector.isGlobal(profile, lock)) {
+                continue;                                        // the global-lock finding says more
+            }
             findings.add(finding(profile, lock, waitShare));
         }
         return findings;
+    }
+
+    /** Whether threads waited for this lock long enough, and a large enough share of their time, to call it hot. */
+    static boolean isHot(Profile profile, Lock lock) {
+        return lock.waitNanos() >= MIN_WAIT_NANOS && !lock.id().isAgentOtherLocks()
+                && profile.waitShare(lock) >= MIN_WAIT_SHARE;
     }
 
     private static Finding finding(Profile profile, Lock lock, double waitShare) {

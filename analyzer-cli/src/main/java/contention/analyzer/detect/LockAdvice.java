@@ -151,6 +151,17 @@ public final class LockAdvice {
     }
 
     /**
+     * The lock as a finding's title names it: {@code static synchronized com.acme.Ids.next (the monitor of
+     * com.acme.Ids.class)} for a class monitor, else its class, field and allocation site as known.
+     */
+    public static String nameOf(LockId lock) {
+        if (lock.isStaticSynchronized()) {
+            return lock.field() + " (the monitor of " + lock.className() + ")";
+        }
+        return lock.className() + placeOf(lock);
+    }
+
+    /**
      * The lock as a person writes it in code: {@code Collections.synchronizedMap} for the map wrapper,
      * {@code ReentrantLock} for j.u.c locks, the simple name for other JDK classes, the "class monitor" of
      * {@code static synchronized} code, and "monitor of com.acme.Registry" for any other class.

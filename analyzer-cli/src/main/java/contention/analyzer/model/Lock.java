@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param sites the call sites where threads waited, longest total wait first (the top ones only)
  * @param allocationStack the frames that allocated the lock, innermost first; empty when unknown
  * @param usage acquisitions and hold time as the agent estimated them, or {@code null} when unknown
+ * @param timeline wait and hold time by window of about a second over the recording, earliest first; empty when
+ *     not known
  */
 public record Lock(
         LockId id,
@@ -27,20 +29,34 @@ public record Lock(
         List<ThreadWait> waiters,
         List<CallSite> sites,
         List<String> allocationStack,
-        Usage usage) {
+        Usage usage,
+        List<LockWindow> timeline) {
 
     public Lock {
         Objects.requireNonNull(id, "id");
         waiters = List.copyOf(waiters);
         sites = List.copyOf(sites);
         allocationStack = List.copyOf(allocationStack);
+        timeline = List.copyOf(timeline);
         waitingThreads = Math.max(waitingThreads, waiters.size());
     }
 
+    /** A lock without a timeline. */
+    public Lock(LockId id, long waitNanos, long waitCount, int waitingThreads, List<ThreadWait> waiters,
+            List<CallSite> sites, List<String> allocationStack, Usage usage) {
+        this(id, waitNanos, waitCount, waitingThreads, waiters, sites, allocationStack, usage, List.of());
+    }
+
     /** A lock known from JFR's wait events only: no allocation stack, no hold time. */
-    public Lock(LockId id, long waitNanos, long waitCount, List<ThreadWait> waiters, List<CallSite> sites) {
+    public Lock(LockId id, long waitNanos, long waitCount, List<ThreadWait> waiters, List<CallSite> sites,
+            List<LockWindow> timeline) {
         this(id, waitNanos, waitCount, waiters.size(), waiters, sites,
-                id.allocationSite() == null ? List.of() : List.of(id.allocationSite()), null);
+                id.allocationSite() == null ? List.of() : List.of(id.allocationSite()), null, timeline);
+    }
+
+    /** A lock known from JFR's wait events only, without a timeline. */
+    public Lock(LockId id, long waitNanos, long waitCount, List<ThreadWait> waiters, List<CallSite> sites) {
+        this(id, waitNanos, waitCount, waiters, sites, List.of());
     }
 
     /** The lock's class name. */
@@ -62,15 +78,13 @@ public record Lock(
     public record ThreadWait(long threadId, long waitNanos) {}
 
     /**
-     * How much the lock was used, as the agent estimates it from a sample of acquisitions.
+     * What the agent measured of a lock's use: acquisitions and hold time (estimated from a sample), the share of
+     * the recording it was held, and whether it is fair (hands itself to the longest waiter).
      *
      * @param acquisitions estimated acquisitions, contended or not
      * @param holdNanos estimated total time the lock was held
      * @param utilization hold time as a share of the recording's duration, 0..1 (IBM JLM's %UTIL)
-     */
-    /**
-     * What the agent measured of a lock's use: acquisitions and hold time (estimated from a sample), the share of
-     * the recording it was held, and whether it is fair (hands itself to the longest waiter).
+     * @param fair whether the lock hands itself to the longest waiter
      */
     public record Usage(long acquisitions, long holdNanos, double utilization, boolean fair) {}
 }

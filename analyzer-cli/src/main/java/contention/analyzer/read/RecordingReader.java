@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,6 +174,7 @@ public final class RecordingReader {
             case EventNames.THREAD_START -> threadStart(event);
             case EventNames.THREAD_END -> threadEnd(event);
             case EventNames.THREAD_CPU_LOAD -> threadCpuLoad(event);
+            case EventNames.EXECUTION_SAMPLE -> executionSample(event);
             case EventNames.JVM_INFORMATION -> jvmInformation(event);
             case EventNames.CPU_INFORMATION -> cpuInformation(event);
             case EventNames.AGENT_INFO -> agentInfo(event);
@@ -196,7 +198,7 @@ public final class RecordingReader {
             return;
         }
         builder.monitorWait(thread, monitorId(binOwner(lockClass, event.getStackTrace()), event.getStackTrace()),
-                event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site());
+                event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site(), epochNanos(event.getEndTime()));
     }
 
     // ConcurrentHashMap's compute*, merge lock a bin (a node) while the app's function runs: that is the map's
@@ -249,7 +251,8 @@ public final class RecordingReader {
             return;
         }
         if (!isJfrInternal(lockClass, stack)) {
-            builder.parkedOnLock(thread, lockClass, event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site());
+            builder.parkedOnLock(thread, lockClass, event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site(),
+                    epochNanos(event.getEndTime()));
         }
     }
 
@@ -260,6 +263,24 @@ public final class RecordingReader {
         return ClassNames.isJfrInternal(lockClass)
                 || (stack.siteClass() != null && ClassNames.isJfrInternal(stack.siteClass()))
                 || (stack.firstClass() != null && ClassNames.isJfrInternal(stack.firstClass()));
+    }
+
+    // Which methods a running thread was in: a lock's serial fraction is the share of its threads' samples inside it.
+    private void executionSample(RecordedEvent event) {
+        RecordedThread sampled = event.hasField("sampledThread") ? event.getThread("sampledThread") : null;
+        ThreadStats thread = thread(sampled);
+        RecordedStackTrace stackTrace = event.getStackTrace();
+        if (thread == null || stackTrace == null) {
+            return;
+        }
+        Set<String> methods = new HashSet<>();
+        for (RecordedFrame frame : stackTrace.getFrames()) {
+            RecordedMethod method = frame.getMethod();
+            if (method != null && method.getType() != null) {
+                methods.add(ClassNames.javaName(method.getType().getName()) + "." + method.getName());
+            }
+        }
+        builder.executionSample(thread, epochNanos(event.getStartTime()), methods);
     }
 
     private void agentLockStats(RecordedEvent event) {

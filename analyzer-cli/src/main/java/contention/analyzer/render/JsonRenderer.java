@@ -16,6 +16,7 @@ import contention.analyzer.model.CallSite;
 import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
+import contention.analyzer.model.LockWindow;
 import contention.analyzer.model.PoolRef;
 import contention.analyzer.model.RecordingInfo;
 import contention.analyzer.model.ThreadActivity;
@@ -106,6 +107,12 @@ public final class JsonRenderer implements Renderer {
         }
         if (finding.pool() != null) {
             node.set("pool", poolRef(finding.pool()));
+        }
+        if (finding.phase() != null) {
+            // Beyond the contract: the stretch of the recording the finding is about.
+            ObjectNode phase = node.putObject("phase");
+            phase.put("startMs", Durations.millis(finding.phase().startNanos()));
+            phase.put("durationMs", Durations.millis(finding.phase().durationNanos()));
         }
         if (!finding.metrics().isEmpty()) {
             ObjectNode metrics = node.putObject("metrics");
@@ -213,6 +220,24 @@ public final class JsonRenderer implements Renderer {
         }
         node.put("threads", lock.waitingThreads());
         node.set("sites", sites(lock.sites()));
+        if (!lock.timeline().isEmpty()) {
+            // Beyond the contract: the lock by window of about a second, for timelines and phase verdicts.
+            ArrayNode timeline = node.putArray("timeline");
+            for (LockWindow window : lock.timeline()) {
+                ObjectNode w = timeline.addObject();
+                w.put("startMs", Durations.millis(window.startNanos()));
+                w.put("durationMs", Durations.millis(window.durationNanos()));
+                w.put("waitTimeMs", Durations.millis(window.waitNanos()));
+                if (window.holdKnown()) {
+                    w.put("holdTimeMs", Durations.millis(window.holdNanos()));
+                }
+                w.put("threads", window.threads());
+                if (window.samples() > 0) {
+                    w.put("samples", window.samples());
+                    w.put("samplesInside", window.samplesInside());
+                }
+            }
+        }
         return node;
     }
 

@@ -31,9 +31,9 @@ class ProfileBuilderTest {
         ProfileBuilder builder = recording(1_000);
         ThreadStats worker = builder.thread(1, "worker-1", false);
         for (int i = 0; i < 3; i++) {
-            builder.monitorWait(worker, MAP, 10 * MS, SHORT_STACK, SITE);
+            builder.monitorWait(worker, MAP, 10 * MS, SHORT_STACK, SITE, T0 + MS);
         }
-        builder.monitorWait(worker, MAP, 25 * MS, LONG_STACK, SITE);
+        builder.monitorWait(worker, MAP, 25 * MS, LONG_STACK, SITE, T0 + MS);
 
         Lock lock = builder.build().locks().get(0);
 
@@ -51,9 +51,9 @@ class ProfileBuilderTest {
         ProfileBuilder builder = recording(1_000);
         ThreadStats a = builder.thread(1, "a", false);
         ThreadStats b = builder.thread(2, "b", false);
-        builder.monitorWait(a, LockId.ofClass("java.util.Hashtable"), 5 * MS, SHORT_STACK, SITE);
-        builder.monitorWait(a, MAP, 10 * MS, SHORT_STACK, SITE);
-        builder.monitorWait(b, MAP, 30 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(a, LockId.ofClass("java.util.Hashtable"), 5 * MS, SHORT_STACK, SITE, T0 + MS);
+        builder.monitorWait(a, MAP, 10 * MS, SHORT_STACK, SITE, T0 + MS);
+        builder.monitorWait(b, MAP, 30 * MS, SHORT_STACK, SITE, T0 + MS);
 
         Profile profile = builder.build();
 
@@ -142,7 +142,7 @@ class ProfileBuilderTest {
         ThreadStats worker = builder.thread(1, "worker", false);
         for (int i = 0; i < 5; i++) {
             String site = "com.acme.C.m" + i + "(C.java:1)";
-            builder.monitorWait(worker, MAP, (i + 1) * MS, List.of("java.util.X.y(X.java:1)", site), site);
+            builder.monitorWait(worker, MAP, (i + 1) * MS, List.of("java.util.X.y(X.java:1)", site), site, T0 + MS);
         }
 
         List<WaitStack> stacks = builder.build().waitStacks();
@@ -163,7 +163,7 @@ class ProfileBuilderTest {
         int sites = LockStats.MAX_SITES_PER_LOCK + 5;
         for (int i = 0; i < sites; i++) {
             String site = "com.acme.C.m" + i + "(C.java:1)";
-            builder.monitorWait(worker, MAP, MS, List.of(site), site);
+            builder.monitorWait(worker, MAP, MS, List.of(site), site, T0 + MS);
         }
 
         Lock lock = builder.build().locks().get(0);
@@ -287,7 +287,7 @@ class ProfileBuilderTest {
     void parksOnALockClassTheAgentTimedCountOnce() {
         ProfileBuilder builder = recording(1_000);
         ThreadStats teller = builder.thread(1, "teller", false);
-        builder.parkedOnLock(teller, REENTRANT_LOCK, 30 * MS, LOCK_STACK, LOCK_SITE);
+        builder.parkedOnLock(teller, REENTRANT_LOCK, 30 * MS, LOCK_STACK, LOCK_SITE, T0 + MS);
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 30 * MS, 1, LOCK_STACK, LOCK_SITE, T0 + 10 * MS);
 
         Profile profile = builder.build();
@@ -305,7 +305,7 @@ class ProfileBuilderTest {
     void aSubclassTimedThroughReentrantLockAlsoReplacesItsParks() {
         ProfileBuilder builder = recording(1_000);
         ThreadStats teller = builder.thread(1, "teller", false);
-        builder.parkedOnLock(teller, REENTRANT_LOCK, 30 * MS, LOCK_STACK, LOCK_SITE);
+        builder.parkedOnLock(teller, REENTRANT_LOCK, 30 * MS, LOCK_STACK, LOCK_SITE, T0 + MS);
         builder.agentLockWait(teller, 1, "com.acme.AuditedLock", REENTRANT_LOCK, 30 * MS, 1, LOCK_STACK, LOCK_SITE,
                 T0 + 10 * MS);
 
@@ -319,7 +319,7 @@ class ProfileBuilderTest {
     void parksOnLockClassesTheAgentDidNotTimeStillCount() {
         ProfileBuilder builder = recording(1_000);
         ThreadStats teller = builder.thread(1, "teller", false);
-        builder.parkedOnLock(teller, RW_LOCK, 12 * MS, LOCK_STACK, LOCK_SITE);
+        builder.parkedOnLock(teller, RW_LOCK, 12 * MS, LOCK_STACK, LOCK_SITE, T0 + MS);
         builder.agentLockWait(teller, 1, REENTRANT_LOCK, REENTRANT_LOCK, 30 * MS, 1, LOCK_STACK, LOCK_SITE, T0 + 10 * MS);
 
         Profile profile = builder.build();
@@ -333,7 +333,7 @@ class ProfileBuilderTest {
     void theAgentsOtherLocksBucketReplacesNoParks() {
         ProfileBuilder builder = recording(1_000);
         ThreadStats teller = builder.thread(1, "teller", false);
-        builder.parkedOnLock(teller, RW_LOCK, 12 * MS, LOCK_STACK, LOCK_SITE);
+        builder.parkedOnLock(teller, RW_LOCK, 12 * MS, LOCK_STACK, LOCK_SITE, T0 + MS);
         builder.agentLockStats(LockId.AGENT_OTHER_LOCKS, "[other locks]", List.of(), null, false, false, 10 * MS, 10, 1, MS, MS, 1,
                 T0 + 10 * MS);
 
@@ -362,16 +362,16 @@ class ProfileBuilderTest {
     void monitorWaitsFromJfrJoinTheAgentsOnlyInstanceOfThatClass() {
         ProfileBuilder builder = recording(2_000);
         ThreadStats worker = builder.thread(1, "worker", false);
-        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 40 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 40 * MS, SHORT_STACK, SITE, T0 + MS);
         builder.agentLockStats(7, "java.util.Hashtable", List.of("com.acme.Store.<init>(Store.java:9)"),
                 "com.acme.Store.table", false, true, 1_000 * MS, 6_400, 0, 0, 900 * MS, 0, T0 + 1_000 * MS);
-        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 60 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 60 * MS, SHORT_STACK, SITE, T0 + MS);
         // Two agent instances of Vector: JFR cannot tell which one a wait was for, so it stays by class.
         builder.agentLockStats(8, "java.util.Vector", List.of(), null, false, true, 1_000 * MS, 64, 0, 0, MS, 0,
                 T0 + 1_000 * MS);
         builder.agentLockStats(9, "java.util.Vector", List.of(), null, false, true, 1_000 * MS, 64, 0, 0, MS, 0,
                 T0 + 1_000 * MS);
-        builder.monitorWait(worker, LockId.ofClass("java.util.Vector"), 5 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Vector"), 5 * MS, SHORT_STACK, SITE, T0 + MS);
 
         Profile profile = builder.build();
 
@@ -395,8 +395,8 @@ class ProfileBuilderTest {
         ThreadStats worker = builder.thread(1, "worker", false);
         LockId next = new LockId("com.acme.Ids.class", LockId.NO_AGENT_ID, null, "static synchronized com.acme.Ids.next");
         LockId reset = new LockId("com.acme.Ids.class", LockId.NO_AGENT_ID, null, "static synchronized com.acme.Ids.reset");
-        builder.monitorWait(worker, next, 30 * MS, SHORT_STACK, SITE);
-        builder.monitorWait(worker, reset, 20 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(worker, next, 30 * MS, SHORT_STACK, SITE, T0 + MS);
+        builder.monitorWait(worker, reset, 20 * MS, SHORT_STACK, SITE, T0 + MS);
         builder.agentLockStats(3, "com.acme.Ids.class", List.of(), null, false, true, 1_000 * MS, 640, 0, 0, 500 * MS,
                 0, T0 + 1_000 * MS);
 
@@ -412,7 +412,7 @@ class ProfileBuilderTest {
     void monitorWaitsJoinTheInstanceHeldFarMoreThanTheOthersOfItsClass() {
         ProfileBuilder builder = recording(2_000);
         ThreadStats worker = builder.thread(1, "worker", false);
-        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 40 * MS, SHORT_STACK, SITE);
+        builder.monitorWait(worker, LockId.ofClass("java.util.Hashtable"), 40 * MS, SHORT_STACK, SITE, T0 + MS);
         builder.agentLockStats(7, "java.util.Hashtable", List.of(), "com.acme.Store.table", false, true, 1_000 * MS,
                 6_400, 0, 0, 950 * MS, 0, T0 + 1_000 * MS);
         builder.agentLockStats(8, "java.util.Hashtable", List.of(), null, false, true, 1_000 * MS, 64, 0, 0, 10 * MS,

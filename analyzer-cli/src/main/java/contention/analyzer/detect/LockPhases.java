@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.analyzer.detect;
+
+import contention.analyzer.model.Lock;
+import contention.analyzer.model.LockWindow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verdicts on one lock that need its timeline: whether it serialized the threads that use it over a sustained
+ * phase (global lock), or was held nearly all the time (saturated). Shared by the lock detectors so that a lock gets
+ * one verdict: global lock first, then hot lock, then saturated lock.
+ *
+ * <p>Thresholds were set on the calibration app ({@code contention.samples.calibration.SerialFractionApp}: a share f
+ * of each operation under one lock, f 0.05, 0.5 and 0.95, synchronized and unfair and fair ReentrantLock, 2, 4 and 8
+ * threads, 2 CPUs); the runs and their figures are in docs/global-lock.md.
+ */
+public final class LockPhases {
+
+    /*
+     * Windows shorter than this (the recording's first and last, cut) say too little to judge on their own: a
+     * handful of handovers. The calibration runs' windows hold hundreds to tens of thousands of acquisitions.
+     */
+    static final long MIN_WINDOW_NANOS = 500_000_000L /* 500 ms */;
+
+    // One thread cannot be serialized; it is the saturated-lock verdict's case.
+    static final int MIN_THREADS = 2;
+
+    /*
+     * The serial fraction (the share of the lock's threads' execution samples taken inside it, LockPhase) a window
+     * needs to be part of a serialized phase, and the phase as a whole. Calibration, per window of 16 to 100
+     * samples: f = 0.95 measured 0.91 to 1.00; f = 0.5 0.20 to 0.75; f = 0.05 at most 0.15. Over a phase the
+     * f = 0.5 runs stay below 0.7, the f = 0.95 ones above 0.95.
+     */
+    static final double MIN_WINDOW_SERIAL_FRACTION = 0.7;
+    static final double MIN_SERIAL_FRACTION = 0.8;
+
+    /*
+     * And its threads must queue for it: their critical-section pressure at least this share of what a lock
+     * running them one at a time puts on them, (n - 1) / n. Otherwise the work is serial but the threads seldom
+     * meet (each works alone most of the time). Calibration: f = 0.95 measured 0.75 to 1.0 per window; the
+     * f = 0.5 synchronized runs on 2 threads, whose waits are spins JFR does not record, 0.01 to 0.03.
+     */
+    static final double MIN_PRESSURE_OF_SERIALIZED = 0.4;
+    static final double MIN_WINDOW_PRESSURE_OF_SERIALIZED = 0.3;
+
+    // Sustained: at least two consecutive windows (about two seconds), so that one busy moment is not a verdict.
+    static final int MIN_PHASE_WINDOWS = 2;
+
+    /*
+     * Saturated: held at least this share of each of two consecutive windows. At 90% a lock has no room for more
+     * work whoever uses it; the calibration's f = 0.5 synchronized runs on 2 and 4 threads were held 90% to 100%.
+     */
+    static final double SATURATED_UTILIZATION = 0.9;
+
+    /**
+     * The longest phase in which this lock serialized the threads that use it, if any; empty also when the agent
+     * did not time the lock's holds.
+     */
+    public static Optional<LockPhase> serializing(Lock lock, int cpus) {
+        LockPhase best = null;
+        for (List<LockWindow> run : runs(lock, window -> serializes(window))) {
+            LockPhase phase = LockPhase.of(run, cpus);
+            if (isSerialized(phase) && (best == null || longer(phase, best))) {
+                best = phase;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The longest phase in which this lock was held nearly all the time, if any. */
+    public static Optional<LockPhase> saturated(Lock lock, int cpus) {
+        LockPhase best = null;
+        for (List<LockWindow> run : runs(lock,
+                window -> (double) window.holdNanos() / window.durationNanos() >= SATURATED_UTILIZATION)) {
+            LockPhase phase = LockPhase.of(run, cpus);
+            if (best == null || longer(phase, best)) {
+                best = phase;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean longer(LockPhase a, LockPhase b) {
+        return a.durationNanos() > b.durationNanos()
+                || (a.durationNanos() == b.durationNanos() && a.waitNanos() > b.waitNanos());
+    }
+
+    // The verdict on a whole phase: most of its threads' work under the lock, and the threads queueing for it.
+    static boolean isSerialized(LockPhase phase) {
+        return phase.threads() >= MIN_THREADS
+                && phase.serialFraction() >= MIN_SERIAL_FRACTION
+                && phase.pressureOfSerialized() >= MIN_PRESSURE_OF_SERIALIZED;
+    }
+
+    // Whether one window may be part of a serialized phase: the same tests at lower marks.
+    static boolean serializes(LockWindow window) {
+        if (window.threads() < MIN_THREADS) {
+            return false;
+        }
+        LockPhase one = LockPhase.of(List.of(window), 0);
+        return one.serialFraction() >= MIN_WINDOW_SERIAL_FRACTION
+                && one.pressureOfSerialized() >= MIN_WINDOW_PRESSURE_OF_SERIALIZED;
+    }
+
+    private interface WindowTest {
+        boolean test(LockWindow window);
+    }
+
+    // Maximal runs of at least MIN_PHASE_WINDOWS consecutive judged windows that pass the test; windows too short
+    // to judge (the recording's cut ends) neither join nor break a run.
+    private static List<List<LockWindow>> runs(Lock lock, WindowTest test) {
+        List<List<LockWindow>> runs = new ArrayList<>();
+        List<LockWindow> current = new ArrayList<>();
+        for (LockWindow window : lock.timeline()) {
+            if (!window.holdKnown() || window.durationNanos() < MIN_WINDOW_NANOS) {
+                continue;
+            }
+            if (test.test(window)) {
+                current.add(window);
+                continue;
+            }
+            if (current.size() >= MIN_PHASE_WINDOWS) {
+                runs.add(current);
+            }
+            current = new ArrayList<>();
+        }
+        if (current.size() >= MIN_PHASE_WINDOWS) {
+            runs.add(current);
+        }
+        return runs;
+    }
+
+    private LockPhases() {}
+}
