@@ -16,9 +16,29 @@ public final class LockAdvice {
     private static final String COLLECTIONS_WRAPPER = "java.util.Collections$Synchronized";
     private static final String JUC_LOCKS = "java.util.concurrent.locks.";
 
+    private static final String JUL_HANDLER =
+            "The %s formats and writes every record while holding the handler's lock (StreamHandler.publish is"
+                    + " synchronized), so every logging thread queues behind it: log less on hot paths or raise the"
+                    + " level, and hand records to one writer thread (an asynchronous handler, or SLF4J with"
+                    + " log4j2's async loggers or logback's AsyncAppender).";
+    private static final String LOG4J1_CATEGORY =
+            "log4j 1.x calls appenders while synchronized on the logger (Category.callAppenders), so every thread"
+                    + " that logs through the %s queues behind it: move to log4j2 with async loggers or to logback"
+                    + " with an AsyncAppender.";
+    private static final String LOGBACK_APPENDER =
+            "The %s extends logback's AppenderBase, whose doAppend is synchronized: use an appender built on"
+                    + " UnsynchronizedAppenderBase, or put an AsyncAppender in front of it.";
+    private static final String PRINT_STREAM =
+            "Every println on the %s takes the stream's lock and writes through: log through a logger with an"
+                    + " asynchronous appender, or build the output per thread and write it in one call.";
+    private static final String SECURE_RANDOM =
+            "Threads queue for one random number generator, the %s (UUID.randomUUID() draws from one shared"
+                    + " SecureRandom): use ThreadLocalRandom for ids that need not be unguessable, or one"
+                    + " SecureRandom per thread.";
+
     /**
-     * One catalog entry: locks whose class starts with {@code classPrefix} get {@code template}, whose
-     * {@code %s} is the lock as a person finds it ("Collections.synchronizedMap at com.acme.Cache.get(...)").
+     * One catalog entry: locks whose class (or, in {@link #BY_FRAME}, a frame of the waiting stack) starts with
+     * {@code classPrefix} get {@code template}, whose {@code %s} is the lock as a person finds it ("Collections.synchronizedMap at com.acme.Cache.get(...)").
      */
     private record Entry(String classPrefix, String template) {}
 
@@ -71,7 +91,26 @@ public final class LockAdvice {
                             + " collection or atomics."),
             new Entry("java.util.concurrent.Semaphore",
                     "Threads queue for permits of the %s: hold a permit for less time, or raise the number of"
-                            + " permits if the guarded resource allows it."));
+                            + " permits if the guarded resource allows it."),
+            new Entry("java.util.logging.", JUL_HANDLER),
+            new Entry("org.apache.log4j.", LOG4J1_CATEGORY),
+            new Entry("ch.qos.logback.", LOGBACK_APPENDER),
+            new Entry("java.io.PrintStream", PRINT_STREAM),
+            new Entry("java.security.SecureRandom", SECURE_RANDOM),
+            new Entry("sun.security.provider.", SECURE_RANDOM));
+
+    /*
+     * Known offenders recognized by a frame on the waiting stack rather than by the lock's class: the lock is the
+     * app's subclass (a logback appender, a log4j Logger) or a private object of the JDK (NativePRNG's).
+     */
+    private static final List<Entry> BY_FRAME = List.of(
+            new Entry("java.util.logging.StreamHandler.publish", JUL_HANDLER),
+            new Entry("org.apache.log4j.Category.callAppenders", LOG4J1_CATEGORY),
+            new Entry("ch.qos.logback.core.AppenderBase.doAppend", LOGBACK_APPENDER),
+            new Entry("java.io.PrintStream.", PRINT_STREAM),
+            new Entry("java.util.UUID.randomUUID", SECURE_RANDOM),
+            new Entry("java.security.SecureRandom.", SECURE_RANDOM),
+            new Entry("sun.security.provider.", SECURE_RANDOM));
 
     // %1$s the method ("static synchronized com.acme.Ids.next"), %2$s the monitor ("com.acme.Ids.class"), %3$s where.
     private static final String STATIC_SYNCHRONIZED_TEMPLATE =
@@ -101,13 +140,27 @@ public final class LockAdvice {
                     worstSite == null ? "" : " (threads waited most at " + worstSite.frame() + ")");
         }
         String template = DEFAULT_TEMPLATE;
-        for (Entry entry : CATALOG) {
+        String byFrame = worstSite == null ? null : byFrame(worstSite.stack());
+        for (Entry entry : byFrame != null ? List.<Entry>of() : CATALOG) {
             if (lock.className().startsWith(entry.classPrefix())) {
                 template = entry.template();
                 break;
             }
         }
-        return String.format(Locale.ROOT, template, personName(lock.className()) + where(lock, worstSite));
+        return String.format(Locale.ROOT, byFrame != null ? byFrame : template,
+                personName(lock.className()) + where(lock, worstSite));
+    }
+
+    // The advice of the first known offender on the waiting stack, innermost frame first; null if none.
+    private static String byFrame(List<String> stackLeafFirst) {
+        for (String frame : stackLeafFirst) {
+            for (Entry entry : BY_FRAME) {
+                if (frame.startsWith(entry.classPrefix())) {
+                    return entry.template();
+                }
+            }
+        }
+        return null;
     }
 
     /**
