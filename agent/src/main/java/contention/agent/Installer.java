@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import contention.agent.instrumentation.TypeInstrumentation;
 import contention.agent.instrumentation.collections.StringBufferInstrumentation;
 import contention.agent.instrumentation.collections.SynchronizedCollectionsInstrumentation;
+import contention.agent.instrumentation.logging.LogHandlerInstrumentation;
 import contention.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
 import contention.agent.instrumentation.executors.ForkJoinTaskInstrumentation;
 import contention.agent.instrumentation.executors.FutureWaitInstrumentation;
@@ -42,6 +43,7 @@ final class Installer {
         return List.of(new SynchronizerInstrumentation(), new ReentrantLockInstrumentation(),
                 new StampedLockInstrumentation(), new ConditionInstrumentation(), new StringBufferInstrumentation(),
                 new SynchronizedMethodInstrumentation(scope), new SynchronizedCollectionsInstrumentation(),
+                new LogHandlerInstrumentation(),
                 new ThreadPoolExecutorInstrumentation(), new ForkJoinPoolInstrumentation(),
                 new ForkJoinTaskInstrumentation(), new FutureWaitInstrumentation(),
                 new ThreadPerTaskExecutorInstrumentation(), new ThreadPerTaskRunInstrumentation());
@@ -64,6 +66,7 @@ final class Installer {
                         .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("java.").and(not(nameStartsWith("java.util.concurrent.")))
                                 .and(not(SynchronizedCollectionsInstrumentation.TYPES))
+                                .and(not(LogHandlerInstrumentation.TYPES))
                                 .and(not(StringBufferInstrumentation.TYPE)))
                         .or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")).or(nameStartsWith("com.sun."))
                         .or(isSynthetic()));

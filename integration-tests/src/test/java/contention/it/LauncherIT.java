@@ -41,7 +41,7 @@ class LauncherIT {
     static void record() throws Exception {
         recording = shared.resolve("lru.jfr");
         ChildJvm.Result run = ChildJvm.on(TestJdk.current(), shared).withAgent("file=" + recording)
-                .run(HotLockIT.SAMPLE, "3s", "8");
+                .run(SynchronizedMapIT.SAMPLE, "3s", "8");
         assertThat(run.exitCode).as("%s", run).isZero();
     }
 
@@ -54,14 +54,14 @@ class LauncherIT {
         jdk.assumePresent();
         Output text = launch(jdk, "report", recording.toString());
         assertThat(text.exitCode).as("%s", text).isZero();
-        assertThat(text.stdout).contains("hot-lock").contains(HotLockIT.MAP_LOCK);
+        assertThat(text.stdout).contains("global-lock").contains(SynchronizedMapIT.MAP_LOCK);
         assertThat(text.stderr).isEmpty();
 
         Output json = launch(jdk, "report", recording.toString(), "--format", "json");
         assertThat(json.exitCode).as("%s", json).isZero();
         JsonNode report = new ObjectMapper().readTree(json.stdout);
         Analyzer.assertValid(report);
-        assertThat(Analyzer.findings(report, "hot-lock")).hasSize(1);
+        assertThat(Analyzer.findings(report, "global-lock")).hasSize(1);
 
         Path out = dir.resolve("app.collapsed");
         Output collapsed = launch(jdk, "report", recording.toString(), "--format", "collapsed", "-o", out.toString());

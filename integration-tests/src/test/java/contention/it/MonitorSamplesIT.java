@@ -17,14 +17,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The sample apps whose hot lock is a monitor the app keeps in a field, each reported as one hot lock named by that
- * field, with its class, its worst site, its threads, the catalog's advice and its sampled hold time; and each
- * fixed twin reported silent:
+ * The sample apps whose contended lock is a monitor the app keeps in a field, each reported as one lock finding
+ * named by that field, with its class, its worst site, its threads, the catalog's advice and its sampled hold time;
+ * and each fixed twin reported silent:
  * <ul>
- *   <li>a session store in a {@code Hashtable} ({@code SessionApp}; twin: {@code ConcurrentHashMap});
+ *   <li>a session store in a {@code Hashtable} ({@code SessionApp}; twin: {@code ConcurrentHashMap}): hot lock;
  *   <li>an audit log formatting inside a {@code synchronized} block on a lock field ({@code AuditApp}; twin:
- *       per-thread buffers);
- *   <li>a debug trace in a shared {@code StringBuffer} ({@code TraceApp}; twin: a {@code StringBuilder} per thread).
+ *       per-thread buffers): global lock, the formatting being nearly all of its threads' work;
+ *   <li>a debug trace in a shared {@code StringBuffer} ({@code TraceApp}; twin: a {@code StringBuilder} per thread):
+ *       hot lock;
+ *   <li>request logging through one {@code java.util.logging.StreamHandler} ({@code RequestLogApp}; twin: each
+ *       thread formats into its own buffer, written in batches): global lock.
  * </ul>
  * The field, and the hold time, need the agent: JFR names the monitor's class only.
  */
@@ -33,7 +36,7 @@ class MonitorSamplesIT {
     /** One sample app and what its report must say. */
     record Sample(String name, String main, String fixedMain, String outputPrefix, String correctness,
             String lockClass, String site, String field, String titleMentions, String adviceMentions,
-            String threadPrefix) {
+            String threadPrefix, String kind) {
 
         @Override
         public String toString() {
@@ -44,22 +47,27 @@ class MonitorSamplesIT {
     static final Sample SESSIONS = new Sample("Hashtable", "contention.samples.sessions.SessionApp",
             "contention.samples.sessions.SessionFixedApp", "sessions", "sessions=10000 missing=0",
             "java.util.Hashtable", "contention.samples.sessions.SessionStore.get(SessionStore.java:",
-            "contention.samples.sessions.SessionStore.sessions", "SessionStore.get", "ConcurrentHashMap", "request-");
+            "contention.samples.sessions.SessionStore.sessions", "SessionStore.get", "ConcurrentHashMap", "request-", "hot-lock");
     static final Sample AUDIT = new Sample("synchronized block", "contention.samples.audit.AuditApp",
             "contention.samples.audit.AuditFixedApp", "audit", "complete=true", "java.lang.Object",
             "contention.samples.audit.AuditLog.append(AuditLog.java:", "contention.samples.audit.AuditLog.lock",
-            "AuditLog.append", "AuditLog.append", "clerk-");
+            "AuditLog.append", "AuditLog.append", "clerk-", "global-lock");
     static final Sample TRACE = new Sample("StringBuffer", "contention.samples.trace.TraceApp",
             "contention.samples.trace.TraceFixedApp", "trace", "complete=true", "java.lang.StringBuffer",
             "contention.samples.trace.SharedTrace.line(SharedTrace.java:", "contention.samples.trace.SharedTrace.buffer",
-            "SharedTrace.line", "StringBuilder", "handler-");
+            "SharedTrace.line", "StringBuilder", "handler-", "hot-lock");
+    static final Sample REQUEST_LOG = new Sample("java.util.logging handler", "contention.samples.logging.RequestLogApp",
+            "contention.samples.logging.RequestLogFixedApp", "request-log", "logBytes=",
+            "java.util.logging.StreamHandler", "contention.samples.logging.RequestLog.served(RequestLog.java:",
+            "contention.samples.logging.RequestLog.handler", "RequestLog.handler", "asynchronous", "request-",
+            "global-lock");
 
     @TempDir
     Path dir;
 
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (Sample sample : List.of(SESSIONS, AUDIT, TRACE)) {
+        for (Sample sample : List.of(SESSIONS, AUDIT, TRACE, REQUEST_LOG)) {
             for (TestJdk jdk : TestJdk.all()) {
                 cases.add(Arguments.of(sample, jdk));
             }
@@ -69,20 +77,21 @@ class MonitorSamplesIT {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("cases")
-    void isOneHotLockNamedByItsField(Sample sample, TestJdk jdk) throws Exception {
+    void isOneLockFindingNamedByItsField(Sample sample, TestJdk jdk) throws Exception {
         Path recording = dir.resolve(sample.outputPrefix() + ".jfr");
         ChildJvm.Result run = ChildJvm.on(jdk, dir).record(recording, sample.main(), "4s", "8");
         assertThat(run.stdout).as("%s", run).contains(sample.outputPrefix() + " ").contains(sample.correctness());
 
         JsonNode report = Analyzer.reportJson(recording);
-        List<JsonNode> hot = Analyzer.findings(report, "hot-lock");
-        assertThat(hot).as("findings: %s", report.path("findings")).hasSize(1);
-        JsonNode finding = hot.get(0);
+        List<JsonNode> found = Analyzer.findings(report, sample.kind());
+        assertThat(found).as("findings: %s", report.path("findings")).hasSize(1);
+        assertThat(report.path("findings")).as("one verdict per lock").hasSize(1);
+        JsonNode finding = found.get(0);
         assertThat(finding.path("lock").path("class").asText()).isEqualTo(sample.lockClass());
         assertThat(finding.path("sites").path(0).path("frame").asText()).startsWith(sample.site());
         assertThat(finding.path("title").asText()).contains(sample.lockClass()).contains(sample.titleMentions());
         assertThat(finding.path("advice").asText()).contains(sample.adviceMentions());
-        assertThat(HotLockIT.texts(finding.path("threads"))).allMatch(t -> t.startsWith(sample.threadPrefix()));
+        assertThat(SynchronizedMapIT.texts(finding.path("threads"))).allMatch(t -> t.startsWith(sample.threadPrefix()));
         JsonNode lock = lockOf(report, finding);
         assertThat(lock.path("sites").path(0).path("frame").asText()).startsWith(sample.site());
 

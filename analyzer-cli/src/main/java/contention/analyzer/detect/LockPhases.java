@@ -95,14 +95,23 @@ public final class LockPhases {
                 && phase.pressureOfSerialized() >= MIN_PRESSURE_OF_SERIALIZED;
     }
 
-    // Whether one window may be part of a serialized phase: the same tests at lower marks.
+    /*
+     * Whether one window may be part of a serialized phase: the same tests at lower marks. A window with fewer
+     * samples than this is judged on its pressure alone and leaves its serial fraction to the phase's pooled
+     * samples (threads blocked on a monitor are not sampled, so a serialized window can have only a dozen: the
+     * logging sample's had 11 to 26).
+     */
+    static final int MIN_WINDOW_SAMPLES = 10;
+
     static boolean serializes(LockWindow window) {
         if (window.threads() < MIN_THREADS) {
             return false;
         }
         LockPhase one = LockPhase.of(List.of(window), 0);
-        return one.serialFraction() >= MIN_WINDOW_SERIAL_FRACTION
-                && one.pressureOfSerialized() >= MIN_WINDOW_PRESSURE_OF_SERIALIZED;
+        boolean serial = window.samples() >= MIN_WINDOW_SAMPLES
+                ? (double) window.samplesInside() / window.samples() >= MIN_WINDOW_SERIAL_FRACTION
+                : window.samples() > 0 || one.serialFraction() >= MIN_WINDOW_SERIAL_FRACTION;
+        return serial && one.pressureOfSerialized() >= MIN_WINDOW_PRESSURE_OF_SERIALIZED;
     }
 
     private interface WindowTest {

@@ -10,8 +10,11 @@ import java.util.Locale;
 /** {@code <serial fraction> <lock kind> [duration] [threads]}, e.g. {@code 0.95 fair 4s 8}. */
 final class CalibrationArgs {
 
-    /** The lock the serial part runs under. */
-    enum LockKind { SYNCHRONIZED, UNFAIR, FAIR }
+    /**
+     * The lock the serial part runs under: one monitor, one unfair or one fair ReentrantLock, or (a negative
+     * control) one of {@link SharedAccumulator#STRIPES} unfair locks, each over its own part of the state.
+     */
+    enum LockKind { SYNCHRONIZED, UNFAIR, FAIR, STRIPED }
 
     final double serialFraction;
     final LockKind kind;
@@ -38,7 +41,7 @@ final class CalibrationArgs {
         } catch (IllegalArgumentException e) {
             System.err.println(main.getSimpleName() + ": " + e.getMessage());
             System.err.println("usage: java -cp sample-apps.jar " + main.getName()
-                    + " <serial fraction 0..1> <synchronized|unfair|fair> [duration, e.g. 4s] [threads]");
+                    + " <serial fraction 0..1> <synchronized|unfair|fair|striped> [duration, e.g. 4s] [threads]");
             System.exit(2);
             throw e; // not reached
         }

@@ -17,10 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The LRU cache on {@code Collections.synchronizedMap} is reported as a hot lock, with its class and the call
- * site in {@code PriceCache.price}; the {@code ConcurrentHashMap} twin gets no warning. On every JDK present.
+ * The LRU cache on {@code Collections.synchronizedMap}, which every lookup thread uses for nearly all its work, is
+ * reported as a global lock, with its class, its field and the call site in {@code PriceCache.price}; the
+ * {@code ConcurrentHashMap} twin gets no finding. On every JDK present.
  */
-class HotLockIT {
+class SynchronizedMapIT {
 
     static final String SAMPLE = "contention.samples.lrucache.LruCacheApp";
     static final String FIXED = "contention.samples.lrucache.LruCacheFixedApp";
@@ -55,10 +56,13 @@ class HotLockIT {
         assertThat(report.path("threads")).anyMatch(t -> t.path("name").asText().startsWith("lookup-")
                 && t.path("blockedMs").asDouble() > 0);
 
-        List<JsonNode> hot = Analyzer.findings(report, "hot-lock");
-        assertThat(hot).as("findings: %s", report.path("findings")).hasSize(1);
-        JsonNode finding = hot.get(0);
-        assertThat(finding.path("severity").asText()).isEqualTo("warning");
+        List<JsonNode> global = Analyzer.findings(report, "global-lock");
+        assertThat(global).as("findings: %s", report.path("findings")).hasSize(1);
+        assertThat(Analyzer.findings(report, "hot-lock")).as("one verdict per lock").isEmpty();
+        JsonNode finding = global.get(0);
+        assertThat(finding.path("severity").asText()).isEqualTo("critical");
+        assertThat(finding.path("lock").path("field").asText()).isEqualTo("contention.samples.lrucache.PriceCache.map");
+        assertThat(finding.path("metrics").path("serialFraction").asDouble()).isGreaterThanOrEqualTo(0.8);
         assertThat(finding.path("lock").path("class").asText()).isEqualTo(MAP_LOCK);
         assertThat(finding.path("title").asText()).contains(MAP_LOCK).contains("PriceCache.price");
         assertThat(finding.path("sites").path(0).path("frame").asText()).startsWith(PRICE_SITE);
