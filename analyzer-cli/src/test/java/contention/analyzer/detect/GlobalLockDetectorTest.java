@@ -122,6 +122,27 @@ class GlobalLockDetectorTest {
     }
 
     @Test
+    void aWindowWithFewSamplesLeavesItsSerialFractionToThePhase() {
+        // Threads blocked on a monitor are not sampled: a serialized second can have a dozen samples. Here the
+        // time-based estimate (U / effective parallelism = 0.7 / 1.7) would say "not serial" for each window.
+        List<LockWindow> timeline = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            timeline.add(new LockWindow(i * SECOND, SECOND, Math.round(0.7875 * 8 * SECOND), Math.round(0.7 * SECOND),
+                    8, LockPhases.MIN_WINDOW_SAMPLES, LockPhases.MIN_WINDOW_SAMPLES));
+        }
+        List<Finding> findings = new GlobalLockDetector().detect(profile(timeline));
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).metrics().get("serialFraction")).isEqualTo(1.0);
+
+        List<LockWindow> tooFew = new ArrayList<>();
+        for (LockWindow w : timeline) {
+            tooFew.add(new LockWindow(w.startNanos(), w.durationNanos(), w.waitNanos(), w.holdNanos(), w.threads(), 6,
+                    0));
+        }
+        assertThat(new GlobalLockDetector().detect(profile(tooFew))).isEmpty();
+    }
+
+    @Test
     void oneThreadIsNeverSerialized() {
         assertThat(new GlobalLockDetector().detect(profile(windows(4, 1, 0.0, 1.0, 1.0)))).isEmpty();
     }
