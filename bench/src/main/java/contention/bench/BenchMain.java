@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * Measures what the contention agent costs, next to async-profiler's lock mode, in one invocation: the JMH lock
  * benchmarks, then timed runs of the contended sample apps, each against a no-agent baseline from the same run.
- * Prints ratios; it judges nothing and fails only when a run cannot be measured.
+ * Prints ratios; it judges nothing and fails only when a run cannot be measured. With {@code --only calibration}
+ * it checks the analyzer's global-lock verdict against the calibration app instead ({@link GlobalLockCalibration}).
  */
 public final class BenchMain {
 
@@ -58,14 +59,18 @@ public final class BenchMain {
         }
         List<String> benchmarks = options.runJmh ? JmhOverhead.select(include) : List.of();
         List<String> apps = options.runApps ? SampleAppsOverhead.select(include) : List.of();
-        if (benchmarks.isEmpty() && apps.isEmpty()) {
+        List<GlobalLockCalibration.Config> calibration = options.runCalibration
+                ? GlobalLockCalibration.select(include, options.quick) : List.of();
+        if (benchmarks.isEmpty() && apps.isEmpty() && calibration.isEmpty()) {
             System.err.println("bench: nothing matches --include '" + options.include + "'; benchmarks: "
                     + String.join(", ", JmhOverhead.BENCHMARKS) + "; sample apps: "
-                    + String.join(", ", SampleAppsOverhead.APPS));
+                    + String.join(", ", SampleAppsOverhead.APPS)
+                    + "; calibration configurations read like 'f=0.95 fair 8 threads'");
             return EXIT_WRONG_ARGUMENTS;
         }
         options.runJmh = !benchmarks.isEmpty();
         options.runApps = !apps.isEmpty();
+        options.runCalibration = !calibration.isEmpty();
         String missing = missingInput(options);
         if (missing != null) {
             System.err.println("bench: " + missing);
@@ -82,29 +87,43 @@ public final class BenchMain {
         // Others rebuild these jars while a run goes on; every fork of this run gets the same bytes.
         Path agentJar = scratch.resolve("contention.jar");
         Path sampleAppsJar = scratch.resolve("sample-apps.jar");
+        Path analyzerJar = scratch.resolve("contention-analyzer.jar");
         try {
             Files.copy(options.agentJar, agentJar, StandardCopyOption.COPY_ATTRIBUTES);
-            if (options.runApps) {
+            if (options.runApps || options.runCalibration) {
                 Files.copy(options.sampleAppsJar, sampleAppsJar, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            if (options.runCalibration) {
+                Files.copy(options.analyzerJar, analyzerJar, StandardCopyOption.COPY_ATTRIBUTES);
             }
         } catch (IOException e) {
             System.err.println("bench: cannot copy the jars under test to " + scratch + ": " + e.getMessage());
             return EXIT_FAILED;
         }
-        List<Variant> variants = new ArrayList<>(List.of(
-                Variant.baseline(), Variant.contentionAgent(agentJar, options.agentOptions, scratch)));
-        if (Files.isRegularFile(options.asyncProfilerLibrary) && isLinuxX64()) {
-            variants.add(Variant.asyncProfilerLock(options.asyncProfilerLibrary, scratch));
-        } else {
-            out.println("bench: no async-profiler column: " + options.asyncProfilerLibrary
-                    + (isLinuxX64() ? " is missing (mvn -B -q package -DskipTests in bench/ unpacks it)"
-                            : " is for linux-x64 only"));
+        List<Variant> variants = new ArrayList<>();
+        if (options.runJmh || options.runApps) {
+            variants.add(Variant.baseline());
+            variants.add(Variant.contentionAgent(agentJar, options.agentOptions, scratch));
+            if (Files.isRegularFile(options.asyncProfilerLibrary) && isLinuxX64()) {
+                variants.add(Variant.asyncProfilerLock(options.asyncProfilerLibrary, scratch));
+            } else {
+                out.println("bench: no async-profiler column: " + options.asyncProfilerLibrary
+                        + (isLinuxX64() ? " is missing (mvn -B -q package -DskipTests in bench/ unpacks it)"
+                                : " is for linux-x64 only"));
+            }
         }
 
         out.println("# contention bench, " + (options.quick ? "quick" : "full") + " mode");
         out.println(machine());
         out.println("agent: " + options.agentJar + " (built " + modified(agentJar) + ")");
+        if (options.runCalibration) {
+            out.println("analyzer: " + options.analyzerJar + " (built " + modified(analyzerJar) + ")");
+            out.println("sample apps: " + options.sampleAppsJar + " (built " + modified(sampleAppsJar) + ")");
+        }
         out.println();
+        if (options.runCalibration) {
+            return calibrate(options, calibration, agentJar, analyzerJar, sampleAppsJar, scratch, out);
+        }
         try {
             List<JmhOverhead.Row> jmhRows = List.of();
             if (options.runJmh) {
@@ -143,13 +162,46 @@ public final class BenchMain {
         return EXIT_OK;
     }
 
+    /** The global-lock calibration: progress, then the table and its counts; fails if any configuration did. */
+    private static int calibrate(BenchOptions options, List<GlobalLockCalibration.Config> configs, Path agentJar,
+            Path analyzerJar, Path sampleAppsJar, Path scratch, PrintStream out) {
+        out.printf(Locale.ROOT, "Global-lock calibration (%s runs; per configuration one run with the agent, then"
+                        + " %d plain run(s) each of app and twin, taking turns):%n",
+                options.calibrationDuration(), options.calibrationRuns());
+        List<GlobalLockCalibration.Row> rows;
+        try {
+            rows = new GlobalLockCalibration(configs, agentJar, options.agentOptions, analyzerJar, sampleAppsJar,
+                    options.calibrationDuration(), options.calibrationRuns(), scratch, out).run();
+        } catch (BenchException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("bench: logs and recordings kept in " + scratch);
+            return EXIT_FAILED;
+        }
+        out.println();
+        out.println("## Global-lock calibration (verdict and predicted speedup with the agent; measured speedup = "
+                + "twin / app, median steady rates without it)");
+        out.println();
+        GlobalLockCalibration.print(rows, out);
+        out.println();
+        if (rows.stream().anyMatch(r -> r.failure() != null)) {
+            System.err.println("bench: some configurations failed; logs and recordings kept in " + scratch);
+            return EXIT_FAILED;
+        }
+        deleteRecursively(scratch);
+        return EXIT_OK;
+    }
+
     /** The first input the chosen parts need that is not there, as a message; {@code null} if all are. */
     private static String missingInput(BenchOptions options) {
         if (!Files.isRegularFile(options.agentJar)) {
             return "agent jar " + options.agentJar + " not found; build it with mvn -B -q install -DskipTests"
                     + " at the repository root, or pass --agent PATH";
         }
-        if (options.runApps && !Files.isRegularFile(options.sampleAppsJar)) {
+        if (options.runCalibration && !Files.isRegularFile(options.analyzerJar)) {
+            return "analyzer jar " + options.analyzerJar + " not found; build it with mvn -B -q install -DskipTests"
+                    + " at the repository root, or pass --analyzer PATH";
+        }
+        if ((options.runApps || options.runCalibration) && !Files.isRegularFile(options.sampleAppsJar)) {
             return "sample apps jar " + options.sampleAppsJar + " not found; build it with mvn -B -q install"
                     + " -DskipTests at the repository root, or pass --sample-apps PATH";
         }

@@ -17,37 +17,49 @@ final class BenchOptions {
             "",
             "Runs the lock and executor benchmarks (JMH) and the contended sample apps three ways in one go:",
             "without an agent, with the contention agent and with async-profiler's lock mode, and prints each",
-            "against the first.",
+            "against the first. --only calibration instead checks the analyzer's global-lock verdict and its",
+            "predicted speedup against the calibration app and its lock-free twin (docs/global-lock.md).",
             "",
             "Options:",
-            "  --quick              short iterations, one fork and one sample-app run each (about 3 minutes)",
-            "  --only jmh|apps      run only the JMH benchmarks or only the sample apps",
-            "  --include REGEX      only JMH benchmarks (Class.method) and sample apps (class name) matching,",
-            "                       e.g. Uncontended or ^LedgerApp$",
-            "  --runs N             sample-app runs per app and variant (default 3, quick 1)",
-            "  --duration D         sample-app run length, passed to the app (default 5s, quick 2s)",
-            "  --threads N          sample-app threads (default 8)",
+            "  --quick              short iterations, one fork and one sample-app run each (about 3 minutes);",
+            "                       calibration: threads 2 and 8 only, one plain run each (about 3 minutes)",
+            "  --only jmh|apps|calibration",
+            "                       run only the JMH benchmarks, only the sample apps, or only the global-lock",
+            "                       calibration (not part of the default run; about 14 minutes)",
+            "  --include REGEX      only JMH benchmarks (Class.method), sample apps (class name) and calibration",
+            "                       configurations ('f=0.95 fair 8 threads') matching, e.g. Uncontended,",
+            "                       ^LedgerApp$ or 'f=0.95 fair'",
+            "  --runs N             sample-app runs per app and variant (default 3, quick 1); calibration: plain",
+            "                       runs of app and twin per configuration (default 3, quick 1)",
+            "  --duration D         sample-app run length, passed to the app (default 5s, quick 2s);",
+            "                       calibration runs (default 4s, quick 3s)",
+            "  --threads N          sample-app threads (default 8; calibration runs 2, 4 and 8)",
             "  --agent PATH         contention agent jar (default <repo>/agent/target/contention.jar)",
             "  --agent-options OPTS more agent options after file=..., e.g. locks=false",
             "  --async-profiler P   libasyncProfiler.so (default <repo>/bench/target/async-profiler/linux-x64/...)",
             "  --sample-apps PATH   sample apps jar (default <repo>/sample-apps/target/sample-apps.jar)",
+            "  --analyzer PATH      analyzer jar, calibration only",
+            "                       (default <repo>/analyzer-cli/target/contention-analyzer.jar)",
             "  -h, --help           this text",
             "",
             "Example usage:",
             "  mvn -B -q package -DskipTests && java -jar bench/target/benchmarks.jar --quick",
-            "  java -jar bench/target/benchmarks.jar --only jmh --include Uncontended");
+            "  java -jar bench/target/benchmarks.jar --only jmh --include Uncontended",
+            "  java -jar bench/target/benchmarks.jar --only calibration --quick");
 
     boolean quick;
     boolean runJmh = true;
     boolean runApps = true;
+    boolean runCalibration;
     String include = ".*";
     Integer runs; // null: 3, or 1 with --quick
-    String duration; // null: 5s, or 2s with --quick
+    String duration; // null: 5s, or 2s with --quick; calibration 4s, or 3s
     int threads = 8;
     Path agentJar;
     String agentOptions = ""; // appended to file=...; empty: the agent's defaults
     Path asyncProfilerLibrary;
     Path sampleAppsJar;
+    Path analyzerJar;
     boolean help;
 
     /** Thrown for a command line the runner cannot follow; the message is one lower-case line. */
@@ -70,11 +82,12 @@ final class BenchOptions {
                     break;
                 case "--only":
                     String only = value(arg, rest).toLowerCase(Locale.ROOT);
-                    if (!only.equals("jmh") && !only.equals("apps")) {
-                        throw new UsageException("--only takes jmh or apps, not '" + only + "'");
+                    if (!only.equals("jmh") && !only.equals("apps") && !only.equals("calibration")) {
+                        throw new UsageException("--only takes jmh, apps or calibration, not '" + only + "'");
                     }
                     options.runJmh = only.equals("jmh");
                     options.runApps = only.equals("apps");
+                    options.runCalibration = only.equals("calibration");
                     break;
                 case "--include":
                     options.include = value(arg, rest);
@@ -100,6 +113,9 @@ final class BenchOptions {
                 case "--sample-apps":
                     options.sampleAppsJar = Paths.get(value(arg, rest)).toAbsolutePath();
                     break;
+                case "--analyzer":
+                    options.analyzerJar = Paths.get(value(arg, rest)).toAbsolutePath();
+                    break;
                 case "-h":
                 case "--help":
                     options.help = true;
@@ -119,6 +135,9 @@ final class BenchOptions {
         if (options.sampleAppsJar == null) {
             options.sampleAppsJar = repoRoot.resolve("sample-apps/target/sample-apps.jar");
         }
+        if (options.analyzerJar == null) {
+            options.analyzerJar = repoRoot.resolve("analyzer-cli/target/contention-analyzer.jar");
+        }
         return options;
     }
 
@@ -128,6 +147,14 @@ final class BenchOptions {
 
     String sampleAppDuration() {
         return duration != null ? duration : quick ? "2s" : "5s";
+    }
+
+    int calibrationRuns() {
+        return runs != null ? runs : quick ? 1 : 3;
+    }
+
+    String calibrationDuration() {
+        return duration != null ? duration : quick ? "3s" : "4s";
     }
 
     private static String value(String option, Deque<String> rest) throws UsageException {

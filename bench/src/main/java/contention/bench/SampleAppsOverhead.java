@@ -7,14 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,10 +45,7 @@ final class SampleAppsOverhead {
     private static final Pattern THROUGHPUT = Pattern.compile("throughput=(\\d+(?:\\.\\d+)?)/s");
 
     /** The rate over the run's second half, which most apps print beside the whole run's. */
-    private static final Pattern STEADY = Pattern.compile("steady=(\\d+(?:\\.\\d+)?)/s");
-
-    /** A run gets its duration plus this long to start, stop and write its recording before it is killed. */
-    private static final long GRACE_SECONDS = 120;
+    static final Pattern STEADY = Pattern.compile("steady=(\\d+(?:\\.\\d+)?)/s");
 
     /** The apps whose simple class name matches {@code include}, e.g. {@code ^LedgerApp$}. */
     static List<String> select(Pattern include) {
@@ -105,28 +100,17 @@ final class SampleAppsOverhead {
 
     private double runOnce(String app, Variant variant, Path log) throws BenchException {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildProcess.java());
         command.addAll(variant.jvmArgs());
         command.addAll(List.of("-cp", sampleAppsJar.toString(), app, duration, Integer.toString(threads)));
+        ChildProcess.run(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()),
+                ChildProcess.seconds(duration) + ChildProcess.GRACE_SECONDS,
+                simpleName(app) + " with " + variant.label(), log);
         String output;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(durationSeconds() + GRACE_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new BenchException(simpleName(app) + " with " + variant.label() + " did not finish; see "
-                        + log);
-            }
             output = Files.readString(log, StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new BenchException(simpleName(app) + " with " + variant.label() + " exited with "
-                        + process.exitValue() + "; see " + log);
-            }
         } catch (IOException e) {
-            throw new BenchException("could not run " + simpleName(app) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted while " + simpleName(app) + " ran", e);
+            throw new BenchException("cannot read " + log + ": " + e.getMessage(), e);
         }
         Matcher steady = STEADY.matcher(output);
         if (steady.find()) {
@@ -138,22 +122,6 @@ final class SampleAppsOverhead {
                     + log);
         }
         return Double.parseDouble(m.group(1));
-    }
-
-    /** The run length in whole seconds, rounded up; {@code 500ms} counts as 1. */
-    private long durationSeconds() {
-        String d = duration.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (d.endsWith("ms")) {
-                return Math.max(1, (Long.parseLong(d.substring(0, d.length() - 2)) + 999) / 1000);
-            }
-            if (d.endsWith("s")) {
-                return (long) Math.ceil(Double.parseDouble(d.substring(0, d.length() - 1)));
-            }
-        } catch (NumberFormatException e) {
-            // the app will reject it and say why; allow it the grace period
-        }
-        return 0;
     }
 
     /**
@@ -189,7 +157,7 @@ final class SampleAppsOverhead {
         return String.format(Locale.ROOT, "%,.0f ±%.0f%%", median, 100 * halfRange / median);
     }
 
-    private static String simpleName(String mainClass) {
+    static String simpleName(String mainClass) {
         return mainClass.substring(mainClass.lastIndexOf('.') + 1);
     }
 }
