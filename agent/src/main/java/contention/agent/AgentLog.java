@@ -5,9 +5,17 @@ package contention.agent;
 /** The agent's only output: single lines on stderr, prefixed {@code contention: }, never a stack trace. */
 public final class AgentLog {
 
+    /** What every line starts with. */
+    public static final String PREFIX = "contention: ";
+
     /** Prints one line. */
     public static void info(String message) {
-        System.err.println("contention: " + message);
+        System.err.println(PREFIX + message);
+    }
+
+    /** Prints one line made elsewhere, which starts with {@link #PREFIX} already. */
+    public static void line(String line) {
+        System.err.println(line);
     }
 
     /** A throwable as one line: its class and message, and the cause's. */

@@ -23,7 +23,17 @@ public final class AgentOptions {
     /** Every key, in the order the usage line lists them. */
     static final List<String> KEYS =
             List.of("file", "monitor-threshold", "park-threshold", "sample-period", "locks", "lock-wait-threshold",
-                    "include", "exclude");
+                    "include", "exclude", "global-lock-warning");
+
+    /** Where the agent's global-lock warnings go ({@code global-lock-warning}). */
+    public enum WarningOutput {
+        /** Printed on stderr, like the agent's other lines (the default). */
+        STDERR,
+        /** Not printed; the recording still gets their {@code contention.GlobalLockWarning} events. */
+        OFF,
+        /** Appended to {@link #globalLockWarningFile()}. */
+        FILE
+    }
 
     // Threshold 0 sees every monitor entry that reaches the slow path; a fully serialized pool produced ~700
     // events in 3 s (jvm-facts.md, LruCacheApp), so the recording stays small.
@@ -43,6 +53,8 @@ public final class AgentOptions {
     private Duration monitorThreshold = DEFAULT_MONITOR_THRESHOLD;
     private Duration parkThreshold = DEFAULT_PARK_THRESHOLD;
     private Duration samplePeriod = DEFAULT_SAMPLE_PERIOD;
+    private WarningOutput globalLockWarning = WarningOutput.STDERR;
+    private Path globalLockWarningFile; // set when globalLockWarning is FILE
     private final List<String> include = new ArrayList<>();
     private final List<String> exclude = new ArrayList<>();
     private final String text;
@@ -112,6 +124,9 @@ public final class AgentOptions {
             case "exclude":
                 addPrefixes(key, value, exclude);
                 break;
+            case "global-lock-warning":
+                parseGlobalLockWarning(value);
+                break;
             default:
                 throw new AssertionError(key);
         }
@@ -131,6 +146,47 @@ public final class AgentOptions {
                 into.add(p);
             }
         }
+    }
+
+    private void parseGlobalLockWarning(String value) {
+        if ("stderr".equals(value) || "off".equals(value)) {
+            globalLockWarning = "off".equals(value) ? WarningOutput.OFF : WarningOutput.STDERR;
+            globalLockWarningFile = null;
+            return;
+        }
+        // A bare word is a misspelt stderr or off, or a switch (false, none), far more often than a file name:
+        // a file is named with a '.' or a '/' (warnings.log, ./warnings).
+        if (value.indexOf('.') < 0 && value.indexOf('/') < 0) {
+            problems.add("bad value for global-lock-warning: '" + value + "' (expected "
+                    + example("global-lock-warning") + "); using " + globalLockWarningText());
+            return;
+        }
+        Path path;
+        try {
+            path = Paths.get(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            problems.add("bad global-lock-warning file '" + value + "' (" + e.getReason() + "); using "
+                    + globalLockWarningText());
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            problems.add("global-lock-warning file '" + value + "' is a directory; using " + globalLockWarningText());
+            return;
+        }
+        Path parent = path.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            problems.add("directory of global-lock-warning file '" + value + "' does not exist; using "
+                    + globalLockWarningText());
+            return;
+        }
+        // Whether it can be written is found out at the first warning, which then goes to stderr.
+        globalLockWarning = WarningOutput.FILE;
+        globalLockWarningFile = path;
+    }
+
+    private String globalLockWarningText() {
+        return globalLockWarning == WarningOutput.FILE ? globalLockWarningFile.toString()
+                : globalLockWarning.name().toLowerCase(Locale.ROOT);
     }
 
     private Path parseFile(String value) {
@@ -215,6 +271,8 @@ public final class AgentOptions {
             case "include":
             case "exclude":
                 return "com.acme.;org.example.Cache";
+            case "global-lock-warning":
+                return "stderr, off or a file to append to such as warnings.log";
             default:
                 return "0ms, 500us or 5ms";
         }
@@ -266,6 +324,16 @@ public final class AgentOptions {
     /** Class-name prefixes whose {@code synchronized} code is left alone, even when {@link #include()}d. */
     public List<String> exclude() {
         return Collections.unmodifiableList(exclude);
+    }
+
+    /** Where the agent's global-lock warnings go: stderr (the default), nowhere, or a file. */
+    public WarningOutput globalLockWarning() {
+        return globalLockWarning;
+    }
+
+    /** The file global-lock warnings are appended to when {@link #globalLockWarning()} is {@code FILE}, else null. */
+    public Path globalLockWarningFile() {
+        return globalLockWarningFile;
     }
 
     /** One human-readable sentence per unknown key or bad value; empty when the options were clean. */

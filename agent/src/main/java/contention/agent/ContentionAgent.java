@@ -82,7 +82,7 @@ public final class ContentionAgent {
         try {
             if (locksInstrumented) {
                 LockAdviceHelper.initializeEvents();
-                LockStatsEmitter.register();
+                LockStatsEmitter.register(options);
                 ExecutorStatsEmitter.register();
             }
             RecordingController.start(options, AgentLog.version(), locksInstrumented ? ContentionAgent::flushStatistics : null);

@@ -25,6 +25,8 @@ class AgentOptionsTest {
         assertThat(options.file().getParent()).isEqualTo(Path.of("").toAbsolutePath());
         assertThat(options.file().getFileName().toString())
                 .matches("contention-" + ProcessHandle.current().pid() + "-\\d{8}-\\d{6}\\.jfr");
+        assertThat(options.globalLockWarning()).isEqualTo(AgentOptions.WarningOutput.STDERR);
+        assertThat(options.globalLockWarningFile()).isNull();
     }
 
     @Test
@@ -49,7 +51,7 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("fiel=x.jfr,park-threshold=2ms");
         assertThat(options.problems()).containsExactly(
                 "unknown option 'fiel' (known: file, monitor-threshold, park-threshold, sample-period, locks,"
-                        + " lock-wait-threshold, include, exclude); ignored");
+                        + " lock-wait-threshold, include, exclude, global-lock-warning); ignored");
         assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(2));
     }
 
@@ -100,5 +102,45 @@ class AgentOptionsTest {
                 "bad include prefix 'com/acme' (expected a package or class name such as com.acme.;org.example.Cache);"
                         + " ignored");
         assertThat(options.include()).isEmpty();
+    }
+
+    @Test
+    void globalLockWarningGoesToStderrNowhereOrAFile() {
+        assertThat(AgentOptions.parse("global-lock-warning=off").globalLockWarning())
+                .isEqualTo(AgentOptions.WarningOutput.OFF);
+        AgentOptions back = AgentOptions.parse("global-lock-warning=off,global-lock-warning=stderr");
+        assertThat(back.problems()).isEmpty();
+        assertThat(back.globalLockWarning()).isEqualTo(AgentOptions.WarningOutput.STDERR);
+
+        Path file = dir.resolve("warnings.log");
+        AgentOptions toFile = AgentOptions.parse("global-lock-warning=" + file);
+        assertThat(toFile.problems()).isEmpty();
+        assertThat(toFile.globalLockWarning()).isEqualTo(AgentOptions.WarningOutput.FILE);
+        assertThat(toFile.globalLockWarningFile()).isEqualTo(file);
+        assertThat(file).as("created at the first warning, not before").doesNotExist();
+        assertThat(AgentOptions.parse("global-lock-warning=./warnings").globalLockWarningFile())
+                .isEqualTo(Path.of("warnings").toAbsolutePath());
+    }
+
+    @Test
+    void badGlobalLockWarningIsOneProblemAndTheDefaultStays() throws Exception {
+        Path subdir = Files.createDirectory(dir.resolve("sub"));
+        AgentOptions options = AgentOptions.parse("global-lock-warning=false,global-lock-warning=" + subdir
+                + ",global-lock-warning=" + dir.resolve("no/such/w.log") + ",global-lock-warning=");
+        assertThat(options.problems()).containsExactly(
+                "bad value for global-lock-warning: 'false' (expected stderr, off or a file to append to such as"
+                        + " warnings.log); using stderr",
+                "global-lock-warning file '" + subdir + "' is a directory; using stderr",
+                "directory of global-lock-warning file '" + dir.resolve("no/such/w.log") + "' does not exist;"
+                        + " using stderr",
+                "option 'global-lock-warning' needs a value, e.g. stderr, off or a file to append to such as"
+                        + " warnings.log; ignored");
+        assertThat(options.globalLockWarning()).isEqualTo(AgentOptions.WarningOutput.STDERR);
+        assertThat(options.globalLockWarningFile()).isNull();
+
+        AgentOptions keepsOff = AgentOptions.parse("global-lock-warning=off,global-lock-warning=stdout");
+        assertThat(keepsOff.problems()).containsExactly("bad value for global-lock-warning: 'stdout' (expected"
+                + " stderr, off or a file to append to such as warnings.log); using off");
+        assertThat(keepsOff.globalLockWarning()).isEqualTo(AgentOptions.WarningOutput.OFF);
     }
 }

@@ -51,13 +51,13 @@ class AgentLifecycleIT {
     void sigtermWritesTheRecording(TestJdk jdk) throws Exception {
         Path recording = dir.resolve("term.jfr");
         ChildJvm.Result run = ChildJvm.on(jdk, dir).withAgent("file=" + recording)
-                .runAndTerminate(Duration.ofSeconds(3), HotLockIT.SAMPLE, "120s", "4");
+                .runAndTerminate(Duration.ofSeconds(3), SynchronizedMapIT.SAMPLE, "120s", "4");
         assertThat(run.exitCode).as("%s", run).isEqualTo(143); // 128 + SIGTERM
         assertThat(run.stdout).as("the app must not have finished by itself").doesNotContain("lookups=");
         assertThat(run.agentLines()).as("%s", run).anyMatch(l -> l.startsWith("contention: wrote " + recording));
 
         JsonNode report = Analyzer.reportJson(recording);
-        assertThat(Analyzer.lock(report, HotLockIT.MAP_LOCK)).as("%s", report.path("locks")).isNotNull();
+        assertThat(Analyzer.lock(report, SynchronizedMapIT.MAP_LOCK)).as("%s", report.path("locks")).isNotNull();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,12 +66,12 @@ class AgentLifecycleIT {
         Path recording = dir.resolve("opts.jfr");
         ChildJvm.Result run = ChildJvm.on(jdk, dir)
                 .withAgent("bogus=1,monitor-threshold=soon,file=" + recording + ",sample-period=0")
-                .run(HotLockIT.FIXED, "3s", "2");
+                .run(SynchronizedMapIT.FIXED, "3s", "2");
         assertThat(run.exitCode).as("%s", run).isZero();
         assertThat(run.stdout).contains("lru-cache-fixed lookups=");
         assertThat(run.agentLines()).as("%s", run).containsExactly(
                 "contention: unknown option 'bogus' (known: file, monitor-threshold, park-threshold, sample-period,"
-                        + " locks, lock-wait-threshold, include, exclude); ignored",
+                        + " locks, lock-wait-threshold, include, exclude, global-lock-warning); ignored",
                 "contention: bad value for monitor-threshold: 'soon' (expected a duration such as 0ms, 500us or"
                         + " 5ms); using 0ms",
                 "contention: sample-period must be above 0; using 20ms",
@@ -87,7 +87,7 @@ class AgentLifecycleIT {
     void missingDirectoryFallsBackToTheDefaultFile(TestJdk jdk) throws Exception {
         Path work = Files.createDirectory(dir.resolve("work"));
         ChildJvm.Result run = ChildJvm.on(jdk, work).withAgent("file=/no/such/dir/x.jfr")
-                .run(HotLockIT.FIXED, "3s", "2");
+                .run(SynchronizedMapIT.FIXED, "3s", "2");
         assertThat(run.exitCode).as("%s", run).isZero();
         assertThat(run.agentLines().get(0)).isEqualTo("contention: directory of file '/no/such/dir/x.jfr' does not"
                 + " exist; recording to the default file instead");
@@ -102,7 +102,7 @@ class AgentLifecycleIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource(TestJdk.ALL)
     void noOptionsRecordToADefaultFileInTheWorkingDirectory(TestJdk jdk) throws Exception {
-        ChildJvm.Result run = ChildJvm.on(jdk, dir).withAgent("").run(HotLockIT.FIXED, "3s", "2");
+        ChildJvm.Result run = ChildJvm.on(jdk, dir).withAgent("").run(SynchronizedMapIT.FIXED, "3s", "2");
         assertThat(run.exitCode).as("%s", run).isZero();
         List<Path> written = jfrFiles(dir);
         assertThat(written).as("%s", run).hasSize(1);

@@ -57,7 +57,7 @@ class ReentrantLockIT {
         assertThat(lock.path("threads").asInt()).isGreaterThanOrEqualTo(4);
         assertThat(lock.path("sites").path(0).path("frame").asText())
                 .startsWith("contention.samples.ledger.Ledger.transfer(Ledger.java:");
-        List<String> frames = HotLockIT.texts(lock.path("sites").path(0).path("stack"));
+        List<String> frames = SynchronizedMapIT.texts(lock.path("sites").path(0).path("stack"));
         assertThat(frames).isNotEmpty().noneMatch(f -> f.startsWith("contention.agent."));
         assertThat(frames).anyMatch(f -> f.startsWith("java.util.concurrent.locks.ReentrantLock.lock("));
 
@@ -70,7 +70,7 @@ class ReentrantLockIT {
         assertThat(finding.path("lock").path("field").asText()).isEqualTo("contention.samples.ledger.Ledger.lock");
         assertThat(finding.path("title").asText()).contains(LOCK).contains("Ledger.transfer")
                 .contains("contention.samples.ledger.Ledger.lock");
-        assertThat(HotLockIT.texts(finding.path("threads"))).allMatch(t -> t.startsWith("teller-"));
+        assertThat(SynchronizedMapIT.texts(finding.path("threads"))).allMatch(t -> t.startsWith("teller-"));
         assertThat(finding.path("advice").asText()).contains("It is a fair lock").contains("non-fair");
 
         Output collapsed = Analyzer.run("report", recording.toString(), "--format", "collapsed");

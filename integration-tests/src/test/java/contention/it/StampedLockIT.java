@@ -57,7 +57,7 @@ class StampedLockIT {
         List<String> stacks = new ArrayList<>();
         for (JsonNode site : prices.path("sites")) {
             assertThat(site.path("frame").asText()).as("%s", prices).startsWith(OWNER + ".lambda$");
-            stacks.addAll(HotLockIT.texts(site.path("stack")));
+            stacks.addAll(SynchronizedMapIT.texts(site.path("stack")));
         }
         assertThat(stacks).noneMatch(f -> f.startsWith("contention.agent."));
         assertThat(stacks).anyMatch(f -> f.startsWith(STAMPED + ".writeLock("));

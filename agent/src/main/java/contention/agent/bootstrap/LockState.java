@@ -3,6 +3,7 @@
 package contention.agent.bootstrap;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,6 +17,10 @@ public final class LockState {
 
     /** Beyond this many distinct waiting threads per period, further ones are not told apart. */
     static final int MAX_THREADS_PER_PERIOD = 1_024;
+
+    // Slots for the threads seen acquiring per period; distinct threads beyond this, or whose ids collide, are
+    // counted as one. Enough to tell "one thread" from "the threads of a pool", which is what the count is for.
+    static final int ACQUIRER_SLOTS = 32;
 
     public final long id;
     public final String lockClass;
@@ -35,6 +40,9 @@ public final class LockState {
     private final LongAdder sampledAcquisitions = new LongAdder();
     private final LongAdder sampledHoldNanos = new LongAdder();
     private final ConcurrentHashMap<Long, Boolean> waitingThreads = new ConcurrentHashMap<>();
+    // Thread ids (+1, so that 0 is an empty slot) seen in sampled acquisitions, by id modulo the slots: no
+    // allocation, and a racing write loses at worst one sighting.
+    private final AtomicLongArray acquirers = new AtomicLongArray(ACQUIRER_SLOTS);
 
     LockState(long id, String lockClass, boolean fair, AllocationSite site) {
         this(id, lockClass, fair, site, false);
@@ -57,8 +65,14 @@ public final class LockState {
         }
     }
 
+    /** One sampled acquisition, by the current thread. */
     void recordSampledAcquisition() {
         sampledAcquisitions.increment();
+        long id = Thread.currentThread().getId() + 1;
+        int slot = (int) (id % ACQUIRER_SLOTS);
+        if (acquirers.get(slot) != id) {
+            acquirers.lazySet(slot, id);
+        }
     }
 
     void recordSampledHold(long nanos) {
@@ -69,8 +83,14 @@ public final class LockState {
     public Drained drain() {
         int threads = waitingThreads.size();
         waitingThreads.clear();
+        int acquiring = 0;
+        for (int i = 0; i < ACQUIRER_SLOTS; i++) {
+            if (acquirers.getAndSet(i, 0) != 0) {
+                acquiring++;
+            }
+        }
         return new Drained(contended.sumThenReset(), waitNanos.sumThenReset(), sampledAcquisitions.sumThenReset(),
-                sampledHoldNanos.sumThenReset(), threads);
+                sampledHoldNanos.sumThenReset(), threads, acquiring);
     }
 
     /** One period's counters of a lock. */
@@ -80,8 +100,12 @@ public final class LockState {
         public final long sampledAcquisitions;
         public final long sampledHoldNanos;
         public final int waitingThreads;
+        /** Distinct threads seen in the sampled acquisitions (approximate: ids modulo a few slots). */
+        public final int acquiringThreads;
 
-        Drained(long contended, long waitNanos, long sampledAcquisitions, long sampledHoldNanos, int waitingThreads) {
+        Drained(long contended, long waitNanos, long sampledAcquisitions, long sampledHoldNanos, int waitingThreads,
+                int acquiringThreads) {
+            this.acquiringThreads = acquiringThreads;
             this.contended = contended;
             this.waitNanos = waitNanos;
             this.sampledAcquisitions = sampledAcquisitions;

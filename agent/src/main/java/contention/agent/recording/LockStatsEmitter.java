@@ -2,6 +2,8 @@
 // Copyright contention authors
 package contention.agent.recording;
 
+import contention.agent.AgentLog;
+import contention.agent.AgentOptions;
 import contention.agent.bootstrap.ClockCost;
 import contention.agent.bootstrap.LockAdviceHelper;
 import contention.agent.bootstrap.LockRegistry;
@@ -13,16 +15,27 @@ import java.util.List;
 
 /**
  * Writes one {@code contention.LockStats} event per active lock each period, from JFR's periodic task. At most
- * {@link #MAX_LOCKS_PER_PERIOD} locks, those with most wait; the rest go into one event for "[other locks]".
+ * {@link #MAX_LOCKS_PER_PERIOD} locks, those with most wait; the rest go into one event for "[other locks]". Every
+ * active lock is also shown to the {@link GlobalLockWatch}, which warns when one serializes the app.
  */
 public final class LockStatsEmitter implements Runnable {
 
     private static final LockStatsEmitter INSTANCE = new LockStatsEmitter();
 
-    /** Registers the lock events with JFR; only when lock instrumentation is on (the classes are bootstrap's). */
-    public static void register() {
+    /**
+     * Registers the lock events with JFR; only when lock instrumentation is on (the classes are bootstrap's).
+     * Global-lock warnings go where {@code options} say.
+     */
+    public static void register(AgentOptions options) {
+        INSTANCE.watch(new GlobalLockWatch(System::nanoTime, WarningLines.of(options), GlobalLockWarningEvent::commit));
         jdk.jfr.FlightRecorder.register(contention.agent.bootstrap.events.LockWaitEvent.class);
+        // Committed from this task only, never from advice, so it needs no initializing before transformations.
+        jdk.jfr.FlightRecorder.register(GlobalLockWarningEvent.class);
         jdk.jfr.FlightRecorder.addPeriodicEvent(LockStatsEvent.class, INSTANCE);
+    }
+
+    private synchronized void watch(GlobalLockWatch watch) {
+        this.watch = watch;
     }
 
     /**
@@ -55,6 +68,7 @@ public final class LockStatsEmitter implements Runnable {
 
     private long lastNanos = System.nanoTime(); // reset by startFirstPeriod
     private final LockFields fields = new LockFields();
+    private GlobalLockWatch watch; // null until registered, or after it failed
 
     @Override
     public synchronized void run() {
@@ -69,6 +83,7 @@ public final class LockStatsEmitter implements Runnable {
             }
         }
         active.sort(Comparator.comparingLong((Active a) -> a.drained.waitNanos).reversed());
+        judge(active, periodNanos);
         Totals other = new Totals();
         for (int i = 0; i < active.size(); i++) {
             Active a = active.get(i);
@@ -84,6 +99,28 @@ public final class LockStatsEmitter implements Runnable {
         if (other.any) {
             write(0, LockRegistry.OTHER.lockClass, false, false, "", "", periodNanos, other.contended, other.waitNanos,
                     other.sampledAcquisitions, other.sampledHoldNanos, other.waitingThreads);
+        }
+    }
+
+    // Every active lock, also those beyond MAX_LOCKS_PER_PERIOD: a monitor's wait is 0 here, so a hot monitor can
+    // sort after hundreds of locks. A failure stops the warnings, never the statistics or JFR's thread.
+    private void judge(List<Active> active, long periodNanos) {
+        if (watch == null) {
+            return;
+        }
+        try {
+            watch.startPeriod(periodNanos);
+            for (Active a : active) {
+                if (a.state != LockRegistry.OTHER) {
+                    watch.judge(a.state.id, a.state.lockClass, fieldOf(a.state), a.state.allocationSite,
+                            a.state.monitor, a.drained.waitNanos,
+                            a.drained.sampledHoldNanos * LockAdviceHelper.HOLD_SAMPLE_RATE,
+                            Math.max(a.drained.waitingThreads, a.drained.acquiringThreads));
+                }
+            }
+        } catch (Throwable t) {
+            watch = null;
+            AgentLog.info("global-lock warnings stopped: " + AgentLog.describe(t));
         }
     }
 
