@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import contention.it.support.Analyzer;
 import contention.it.support.ChildJvm;
 import contention.it.support.TestJdk;
+import contention.it.support.Verdicts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +46,11 @@ class MonitorSamplesIT {
         }
     }
 
+    // Sample.kind: the finding expected; SERIALIZING as Verdicts.serializingSample says for the JDK; EITHER for a
+    // sample whose serial fraction straddles the global-lock mark (TraceApp: 0.54 to 0.84 over runs on JDK 17 and 25).
+    static final String SERIALIZING = "serializing";
+    static final String EITHER = "global-lock or hot-lock";
+
     static final Sample SESSIONS = new Sample("Hashtable", "contention.samples.sessions.SessionApp",
             "contention.samples.sessions.SessionFixedApp", "sessions", "sessions=10000 missing=0",
             "java.util.Hashtable", "contention.samples.sessions.SessionStore.get(SessionStore.java:",
@@ -51,16 +58,16 @@ class MonitorSamplesIT {
     static final Sample AUDIT = new Sample("synchronized block", "contention.samples.audit.AuditApp",
             "contention.samples.audit.AuditFixedApp", "audit", "complete=true", "java.lang.Object",
             "contention.samples.audit.AuditLog.append(AuditLog.java:", "contention.samples.audit.AuditLog.lock",
-            "AuditLog.append", "AuditLog.append", "clerk-", "global-lock");
+            "AuditLog.append", "AuditLog.append", "clerk-", SERIALIZING);
     static final Sample TRACE = new Sample("StringBuffer", "contention.samples.trace.TraceApp",
             "contention.samples.trace.TraceFixedApp", "trace", "complete=true", "java.lang.StringBuffer",
             "contention.samples.trace.SharedTrace.line(SharedTrace.java:", "contention.samples.trace.SharedTrace.buffer",
-            "SharedTrace.line", "StringBuilder", "handler-", "hot-lock");
+            "SharedTrace.line", "StringBuilder", "handler-", EITHER);
     static final Sample REQUEST_LOG = new Sample("java.util.logging handler", "contention.samples.logging.RequestLogApp",
             "contention.samples.logging.RequestLogFixedApp", "request-log", "logBytes=",
             "java.util.logging.StreamHandler", "contention.samples.logging.RequestLog.served(RequestLog.java:",
             "contention.samples.logging.RequestLog.handler", "RequestLog.handler", "asynchronous", "request-",
-            "global-lock");
+            SERIALIZING);
 
     @TempDir
     Path dir;
@@ -83,10 +90,17 @@ class MonitorSamplesIT {
         assertThat(run.stdout).as("%s", run).contains(sample.outputPrefix() + " ").contains(sample.correctness());
 
         JsonNode report = Analyzer.reportJson(recording);
-        List<JsonNode> found = Analyzer.findings(report, sample.kind());
-        assertThat(found).as("findings: %s", report.path("findings")).hasSize(1);
-        assertThat(report.path("findings")).as("one verdict per lock").hasSize(1);
-        JsonNode finding = found.get(0);
+        if (sample == REQUEST_LOG && jdk.feature() >= 25) {
+            // JDK 25 formats the record outside the handler's lock (JDK-8349206): no lock runs the threads one at
+            // a time any more, and publish, no longer synchronized, is not the agent's to time.
+            assertThat(Analyzer.findings(report, "global-lock")).as("findings: %s", report.path("findings")).isEmpty();
+            return;
+        }
+        Set<String> kinds = SERIALIZING.equals(sample.kind()) ? Verdicts.serializingSample(jdk)
+                : EITHER.equals(sample.kind()) ? Set.of("global-lock", "hot-lock") : Set.of(sample.kind());
+        assertThat(report.path("findings")).as("one verdict for the one lock").hasSize(1);
+        JsonNode finding = report.path("findings").path(0);
+        assertThat(finding.path("kind").asText()).as("findings: %s", report.path("findings")).isIn(kinds);
         assertThat(finding.path("lock").path("class").asText()).isEqualTo(sample.lockClass());
         assertThat(finding.path("sites").path(0).path("frame").asText()).startsWith(sample.site());
         assertThat(finding.path("title").asText()).contains(sample.lockClass()).contains(sample.titleMentions());
