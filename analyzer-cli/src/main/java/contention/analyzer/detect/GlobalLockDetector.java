@@ -70,15 +70,18 @@ public final class GlobalLockDetector implements Detector {
 
         StringBuilder explanation = new StringBuilder(String.format(Locale.ROOT,
                 "From %s to %s of the recording the %d threads that use this lock spent %s of their time waiting for"
-                        + " it and ran on average %.1f at a time%s; it was held %s of the time, and %s of the time"
-                        + " they did not wait went to holding it (the serial fraction): the lock runs them one at"
-                        + " a time, as a global interpreter lock would. Without it they could use %d %s: by"
-                        + " Amdahl's law about %.1fx the throughput (from this run's parallelism; see"
-                        + " docs/global-lock.md for how close that came in calibration).",
+                        + " it and ran on average %.1f at a time%s; it was held %s of the time, and %s of their"
+                        + " work ran inside it (the serial fraction, %s): the lock runs them one at a time, as a"
+                        + " global interpreter lock would. Without it they could use %d %s: by"
+                        + " Amdahl's law, that share of the work under a lock free %s of the time, about %.1fx"
+                        + " the throughput (docs/global-lock.md: how close that came in calibration).",
                 Durations.human(phase.startNanos()), Durations.human(phase.startNanos() + phase.durationNanos()),
                 phase.threads(), percent(phase.pressure()), phase.parallelism(),
                 cpus > 0 ? " on " + cpus + " CPUs" : "", percent(phase.utilization()),
-                percent(phase.serialFraction()), usable, usable == 1 ? "CPU" : "CPUs", phase.speedup()));
+                percent(phase.serialFraction()),
+                phase.sampled() ? "from their execution samples" : "estimated from their waits, without samples",
+                usable, usable == 1 ? "CPU" : "CPUs",
+                percent(1 - phase.utilization()), phase.speedup()));
         Pools.PoolShare pool = Pools.mainPoolOf(profile, lock);
         if (pool != null) {
             explanation.append(String.format(Locale.ROOT, " Workers of pool %s%s did %s of the wait: the pool's"
