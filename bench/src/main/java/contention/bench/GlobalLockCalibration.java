@@ -4,6 +4,9 @@ package contention.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import contention.analyzer.detect.LockPhase;
+import contention.analyzer.detect.LockPhases;
+import contention.analyzer.model.LockWindow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +44,8 @@ final class GlobalLockCalibration {
     /** A prediction this close to the measured speedup, as a share of it, counts as right. */
     static final double CLOSE = 0.30;
 
-    /* The analyzer's own constants (LockPhases.MIN_WINDOW_NANOS, LockPhase.MIN_SAMPLES and MIN_UTILIZATION), for
-     * the figures of a lock that got no global-lock verdict; kept in step by hand, as this module does not depend on
-     * the analyzer. The figures of a global-lock phase are computed here too and compared with the finding's, so a
-     * change of definition there shows up as a "replication differs" line. */
-    private static final double MIN_WINDOW_MS = 500;
-    private static final int MIN_SAMPLES = 20;
-    private static final double MIN_UTILIZATION = 0.01;
+    // Windows the analyzer does not judge on their own (the recording's cut ends), in the JSON's milliseconds.
+    private static final double MIN_WINDOW_MS = LockPhases.MIN_WINDOW_NANOS / 1e6;
 
     // The lock under test, in whatever the report names it by: its class (a monitor), field or allocation site.
     private static final String LOCK_MARKER = "SharedAccumulator";
@@ -361,41 +359,25 @@ final class GlobalLockCalibration {
     }
 
     /**
-     * The analyzer's LockPhase.of on the JSON timeline: with T the windows' length, W the wait, H the hold, n the
-     * waiting threads of each window: U = H / T; pressure P = W / nT; parallelism = (nT - W) / T; serial fraction
-     * = the share of execution samples inside the lock if there are at least 20, else U / parallelism; speedup =
-     * max(1, min(n, CPUs) f / max(U, 0.01)).
+     * The analyzer's own figures ({@link LockPhase#of}) over windows of the report's JSON timeline: the same
+     * definitions for a lock without a global-lock verdict as for one with, and a check that the JSON carries
+     * what the verdict was made from.
      */
     private static Figures of(List<JsonNode> windows, int cpus, String source) {
-        double duration = 0;
-        double wait = 0;
-        double hold = 0;
-        double threadMs = 0;
-        long samples = 0;
-        long inside = 0;
-        int threads = 0;
+        List<LockWindow> model = new ArrayList<>();
         for (JsonNode window : windows) {
-            double length = window.path("durationMs").asDouble();
-            duration += length;
-            wait += window.path("waitTimeMs").asDouble();
-            hold += Math.max(0, window.path("holdTimeMs").asDouble());
-            threadMs += window.path("threads").asInt() * length;
-            samples += window.path("samples").asLong(0);
-            inside += window.path("samplesInside").asLong(0);
-            threads = Math.max(threads, window.path("threads").asInt());
+            model.add(new LockWindow(nanos(window, "startMs"), nanos(window, "durationMs"), nanos(window, "waitTimeMs"),
+                    window.has("holdTimeMs") ? nanos(window, "holdTimeMs") : LockWindow.UNKNOWN,
+                    window.path("threads").asInt(), window.path("samples").asLong(0),
+                    window.path("samplesInside").asLong(0)));
         }
-        double utilization = duration == 0 ? 0 : Math.min(1.0, hold / duration);
-        double pressure = threadMs == 0 ? 0 : Math.min(1.0, wait / threadMs);
-        double parallelism = duration == 0 ? 0 : Math.max(0.0, (threadMs - wait) / duration);
-        boolean sampled = samples >= MIN_SAMPLES;
-        double serialFraction = sampled ? (double) inside / samples
-                : parallelism <= 0 ? (utilization > 0 ? 1.0 : 0.0)
-                : Math.min(1.0, utilization / parallelism);
-        int usable = cpus > 0 ? Math.min(threads, cpus) : threads;
-        double speedup = Math.max(1.0, usable * serialFraction / Math.max(utilization, MIN_UTILIZATION));
-        double pressureOfSerialized = threads < 2 ? 0 : Math.min(1.0, pressure * threads / (threads - 1));
-        return new Figures(source, utilization, pressure, parallelism, serialFraction, speedup, pressureOfSerialized,
-                !sampled);
+        LockPhase phase = LockPhase.of(model, cpus);
+        return new Figures(source, phase.utilization(), phase.pressure(), phase.parallelism(), phase.serialFraction(),
+                phase.speedup(), phase.pressureOfSerialized(), !phase.sampled());
+    }
+
+    private static long nanos(JsonNode node, String millisField) {
+        return Math.round(node.path(millisField).asDouble() * 1e6);
     }
 
     private static double number(JsonNode node, String field) {

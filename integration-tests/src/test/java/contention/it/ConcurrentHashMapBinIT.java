@@ -38,9 +38,12 @@ class ConcurrentHashMapBinIT {
         assertThat(recordedEqualsRequests(run.stdout)).as("%s", run.stdout).isTrue();
 
         JsonNode report = Analyzer.reportJson(recording);
-        List<JsonNode> hot = Analyzer.findings(report, "hot-lock");
-        assertThat(hot).as("findings: %s", report.path("findings")).hasSize(1);
-        JsonNode finding = hot.get(0);
+        // The threads spend about 0.6 to 0.86 of their work in the slow merge (0.58 on JDK 17, 0.86 on 25 in one
+        // run each), either side of the global-lock mark of 0.8: a hot or a global lock, on the map either way.
+        assertThat(report.path("findings")).as("one verdict for the one lock").hasSize(1);
+        JsonNode finding = report.path("findings").path(0);
+        assertThat(finding.path("kind").asText()).as("findings: %s", report.path("findings"))
+                .isIn("hot-lock", "global-lock");
         assertThat(finding.path("lock").path("class").asText()).isEqualTo(MAP);
         assertThat(finding.path("sites").path(0).path("frame").asText()).startsWith(SITE);
         assertThat(finding.path("advice").asText()).contains("bin").contains("merge").contains(SITE);

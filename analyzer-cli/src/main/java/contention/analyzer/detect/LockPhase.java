@@ -52,7 +52,7 @@ public record LockPhase(long startNanos, long durationNanos, int windows, int th
      * The stretch made of these windows, for a recording on {@code cpus} hardware threads (0 when unknown: the
      * threads are then assumed to have a CPU each). Windows must know the lock's hold time.
      */
-    static LockPhase of(List<LockWindow> windows, int cpus) {
+    public static LockPhase of(List<LockWindow> windows, int cpus) {
         long duration = 0;
         long wait = 0;
         long hold = 0;

@@ -23,7 +23,7 @@ public final class LockPhases {
      * Windows shorter than this (the recording's first and last, cut) say too little to judge on their own: a
      * handful of handovers. The calibration runs' windows hold hundreds to tens of thousands of acquisitions.
      */
-    static final long MIN_WINDOW_NANOS = 500_000_000L /* 500 ms */;
+    public static final long MIN_WINDOW_NANOS = 500_000_000L /* 500 ms */;
 
     // One thread cannot be serialized; it is the saturated-lock verdict's case.
     static final int MIN_THREADS = 2;
