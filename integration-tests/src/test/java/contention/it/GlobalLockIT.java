@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Ground truth for the global-lock verdict, from the calibration app: a share f of every operation runs under one
- * lock. With f = 0.95 the lock serializes its threads whichever lock it is, and the report says so with the lock,
- * the phase, the figures and the speedup to expect; with f = 0.5 or 0.05, with 64 striped locks, and for the
- * lock-free twin it does not. The full matrix (2 to 8 threads, measured speedups beside the predicted ones) is in
+ * lock. With f = 0.95 the lock serializes its threads whichever lock it is, on 2 to 8 threads, and the report says
+ * so with the lock, the phase, the figures and the speedup to expect; with f = 0.5 or 0.05 (the fair lock's convoy
+ * on 8 threads included), with 64 striped locks, and for the lock-free twin it does not. The monitor on 2 threads
+ * is left out: its waiter often wins the monitor by spinning, which JFR does not record, so its verdict can go
+ * either way (docs/global-lock.md). The full matrix (2 to 8 threads, measured speedups beside the predicted ones) is in
  * docs/global-lock.md.
  */
 class GlobalLockIT {
@@ -34,7 +36,7 @@ class GlobalLockIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource(TestJdk.ALL)
     void aLockOverNinetyFivePercentOfTheWorkIsAGlobalLock(TestJdk jdk) throws Exception {
-        JsonNode report = record(jdk, "0.95", "unfair");
+        JsonNode report = record(jdk, "0.95", "unfair", "4");
 
         List<JsonNode> global = Analyzer.findings(report, "global-lock");
         assertThat(global).as("findings: %s", report.path("findings")).hasSize(1);
@@ -62,20 +64,22 @@ class GlobalLockIT {
         assertThat(Analyzer.findings(report, "hot-lock")).as("one verdict per lock").isEmpty();
     }
 
-    @ParameterizedTest(name = "f={0} {1}")
-    @CsvSource({"0.95, synchronized", "0.95, fair"})
-    void everyKindOfLockOverNinetyFivePercentOfTheWorkIsAGlobalLock(String f, String kind) throws Exception {
-        JsonNode report = record(TestJdk.current(), f, kind);
+    @ParameterizedTest(name = "f={0} {1} {2} threads")
+    @CsvSource({"0.95, synchronized, 4", "0.95, fair, 4", "0.95, unfair, 2", "0.95, fair, 8"})
+    void everyKindOfLockOverNinetyFivePercentOfTheWorkIsAGlobalLock(String f, String kind, String threads)
+            throws Exception {
+        JsonNode report = record(TestJdk.current(), f, kind, threads);
         List<JsonNode> global = Analyzer.findings(report, "global-lock");
         assertThat(global).as("findings: %s", report.path("findings")).hasSize(1);
         assertThat(global.get(0).path("title").asText()).contains(ACCUMULATOR);
         assertThat(global.get(0).path("metrics").path("serialFraction").asDouble()).isGreaterThanOrEqualTo(0.8);
     }
 
-    @ParameterizedTest(name = "f={0} {1}")
-    @CsvSource({"0.5, synchronized", "0.5, unfair", "0.05, unfair", "0.95, striped"})
-    void aLockOverHalfTheWorkOrLessOrStripedIsNot(String f, String kind) throws Exception {
-        JsonNode report = record(TestJdk.current(), f, kind);
+    @ParameterizedTest(name = "f={0} {1} {2} threads")
+    @CsvSource({"0.5, synchronized, 4", "0.5, unfair, 4", "0.5, fair, 8", "0.05, unfair, 4", "0.05, fair, 8",
+            "0.95, striped, 8"})
+    void aLockOverHalfTheWorkOrLessOrStripedIsNot(String f, String kind, String threads) throws Exception {
+        JsonNode report = record(TestJdk.current(), f, kind, threads);
         assertThat(Analyzer.findings(report, "global-lock")).as("findings: %s", report.path("findings")).isEmpty();
     }
 
@@ -89,9 +93,9 @@ class GlobalLockIT {
         assertThat(report.path("findings")).as("findings of the lock-free twin").isEmpty();
     }
 
-    private JsonNode record(TestJdk jdk, String f, String kind) throws Exception {
-        Path recording = dir.resolve("serial-" + f + "-" + kind + ".jfr");
-        ChildJvm.Result run = ChildJvm.on(jdk, dir).record(recording, SAMPLE, f, kind, "4s", "4");
+    private JsonNode record(TestJdk jdk, String f, String kind, String threads) throws Exception {
+        Path recording = dir.resolve("serial-" + f + "-" + kind + "-" + threads + ".jfr");
+        ChildJvm.Result run = ChildJvm.on(jdk, dir).record(recording, SAMPLE, f, kind, "4s", threads);
         assertThat(run.stdout).as("%s", run).contains("serial-fraction serialFraction=" + f.substring(0, 3));
         return Analyzer.reportJson(recording);
     }
