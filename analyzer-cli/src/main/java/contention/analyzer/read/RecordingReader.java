@@ -59,6 +59,7 @@ public final class RecordingReader {
     private final String source;
     private final ProfileBuilder builder;
     private final Map<RecordedStackTrace, ConvertedStack> stackCache = new HashMap<>();
+    private final Map<RecordedStackTrace, Set<String>> sampledMethodsCache = new HashMap<>();
     private final Map<Long, String> eventNamesById = new HashMap<>();
     private final Map<Long, Boolean> enabledById = new HashMap<>();
     private final Map<Long, Long> thresholdNanosById = new HashMap<>();
@@ -273,14 +274,28 @@ public final class RecordingReader {
         if (thread == null || stackTrace == null) {
             return;
         }
-        Set<String> methods = new HashSet<>();
-        for (RecordedFrame frame : stackTrace.getFrames()) {
-            RecordedMethod method = frame.getMethod();
-            if (method != null && method.getType() != null) {
-                methods.add(ClassNames.javaName(method.getType().getName()) + "." + method.getName());
+        builder.executionSample(thread, epochNanos(event.getStartTime()), sampledMethods(stackTrace));
+    }
+
+    // JFR writes each distinct stack once per chunk and the parser hands out the same object for it, so a sampled
+    // stack's methods are worked out once, not for each of its samples.
+    private Set<String> sampledMethods(RecordedStackTrace stackTrace) {
+        Set<String> methods = sampledMethodsCache.get(stackTrace);
+        if (methods == null) {
+            Set<String> named = new HashSet<>();
+            for (RecordedFrame frame : stackTrace.getFrames()) {
+                RecordedMethod method = frame.getMethod();
+                if (method != null && method.getType() != null) {
+                    named.add(ClassNames.javaName(method.getType().getName()) + "." + method.getName());
+                }
             }
+            methods = Set.copyOf(named);
+            if (sampledMethodsCache.size() >= MAX_CACHED_STACKS) {
+                sampledMethodsCache.clear();
+            }
+            sampledMethodsCache.put(stackTrace, methods);
         }
-        builder.executionSample(thread, epochNanos(event.getStartTime()), methods);
+        return methods;
     }
 
     private void agentLockStats(RecordedEvent event) {
