@@ -94,6 +94,9 @@ class MonitorSamplesIT {
             // JDK 25 formats the record outside the handler's lock (JDK-8349206): no lock runs the threads one at
             // a time any more, and publish, no longer synchronized, is not the agent's to time.
             assertThat(Analyzer.findings(report, "global-lock")).as("findings: %s", report.path("findings")).isEmpty();
+            JsonNode handler = Analyzer.lock(report, sample.lockClass());
+            assertThat(handler).as("locks: %s", report.path("locks")).isNotNull();
+            assertThat(handler.path("waitTimeMs").asDouble()).isPositive(); // still a lock, for the writes
             return;
         }
         Set<String> kinds = SERIALIZING.equals(sample.kind()) ? Verdicts.serializingSample(jdk)

@@ -16,9 +16,13 @@ import java.util.Set;
  * parked one are not sampled, so, unlike the time threads did not wait, this share is not diluted by waits JFR did
  * not record or by threads ready to run without a CPU.
  *
+ * <p>A sample taken while its thread was acquiring a lock (parked or spinning in the lock's own code) counts
+ * neither inside nor outside: the thread was waiting, not working.
+ *
  * <p>Assumptions and guarantees: single writer. Stacks are interned as their sets of methods, at most
- * {@link #MAX_STACKS}; counts at most {@link #MAX_COUNTS} (window, thread, stack) entries; samples beyond either
- * are not kept, and a window missing samples is judged without them.
+ * {@link #MAX_STACKS}; counts at most {@link #MAX_COUNTS} (window, thread, stack) entries. Once either is reached
+ * no further sample is kept at all (keeping only already-known stacks would skew the later windows toward the
+ * early ones): later windows then have no samples and are judged by the time-based estimate.
  */
 final class ExecutionSamples {
 
@@ -30,12 +34,24 @@ final class ExecutionSamples {
     private final List<Set<String>> stacks = new ArrayList<>();
     private final Map<Long, Map<Long, Map<Integer, int[]>>> counts = new HashMap<>();
     private int entries;
+    private boolean full;
+
+    // Methods of a thread acquiring a lock rather than running code inside or outside it.
+    private static final List<String> ACQUIRING = List.of(
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire",
+            "java.util.concurrent.locks.AbstractQueuedLongSynchronizer.acquire",
+            "java.util.concurrent.locks.LockSupport.park", "jdk.internal.misc.Unsafe.park",
+            "java.util.concurrent.locks.StampedLock.acquire", "java.lang.Object.wait");
 
     /** One sample of a thread at {@code epochNanos} whose stack has these methods ({@code pkg.Class.method}). */
     void add(long threadId, long epochNanos, Set<String> methods) {
+        if (full) {
+            return;
+        }
         Integer id = stackIds.get(methods);
         if (id == null) {
             if (stacks.size() >= MAX_STACKS) {
+                full = true;
                 return;
             }
             id = stacks.size();
@@ -49,6 +65,7 @@ final class ExecutionSamples {
         int[] count = byStack.get(id);
         if (count == null) {
             if (entries >= MAX_COUNTS) {
+                full = true;
                 return;
             }
             entries++;
@@ -68,10 +85,14 @@ final class ExecutionSamples {
         return new Inside(criticalMethods);
     }
 
+    private static final int OUTSIDE = 0;
+    private static final int INSIDE = 1;
+    private static final int ACQUIRING_PLACE = 2;
+
     /** The samples of some threads in one window, and those inside a lock's critical methods. */
     final class Inside {
         private final Set<String> criticalMethods;
-        private final Map<Integer, Boolean> insideByStack = new HashMap<>();
+        private final Map<Integer, Integer> placeByStack = new HashMap<>(); // OUTSIDE, INSIDE or ACQUIRING
 
         private Inside(Set<String> criticalMethods) {
             this.criticalMethods = criticalMethods;
@@ -92,22 +113,27 @@ final class ExecutionSamples {
                 }
                 for (Map.Entry<Integer, int[]> entry : byStack.entrySet()) {
                     int n = entry.getValue()[0];
-                    result[0] += n;
-                    if (insideByStack.computeIfAbsent(entry.getKey(), this::isInside)) {
-                        result[1] += n;
+                    int place = placeByStack.computeIfAbsent(entry.getKey(), this::placeOf);
+                    if (place != ACQUIRING_PLACE) {
+                        result[0] += n;
+                        result[1] += place == INSIDE ? n : 0;
                     }
                 }
             }
             return result;
         }
 
-        private boolean isInside(int stackId) {
+        private int placeOf(int stackId) {
+            boolean inside = false;
             for (String method : stacks.get(stackId)) {
-                if (criticalMethods.contains(method)) {
-                    return true;
+                for (String acquiring : ACQUIRING) {
+                    if (method.startsWith(acquiring)) {
+                        return ACQUIRING_PLACE;
+                    }
                 }
+                inside |= criticalMethods.contains(method);
             }
-            return false;
+            return inside ? INSIDE : OUTSIDE;
         }
     }
 }

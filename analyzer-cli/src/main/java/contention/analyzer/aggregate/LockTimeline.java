@@ -75,21 +75,23 @@ final class LockTimeline {
     }
 
     /**
-     * The windows that overlap {@code [startEpochNanos, endEpochNanos)}, cut to it, earliest first, with the
-     * execution samples of each window's waiting threads ({@code waiters} where a window names none, as the agent's
-     * periods only count them); {@code samples} null when there are none.
+     * The windows that overlap {@code [startEpochNanos, endEpochNanos)} and in which the lock was waited for or held,
+     * cut to it, earliest first, with the execution samples of each window's waiting threads ({@code waiters} where
+     * a window names none, as the agent's periods only count them); {@code samples} null when there are none. A
+     * second without a window is one in which nothing happened to the lock: listing every second of a long recording
+     * for every lock would cost locks times seconds.
      */
     List<LockWindow> toWindows(long startEpochNanos, long endEpochNanos, ExecutionSamples.Inside samples,
             long[] waiters) {
         List<LockWindow> list = new ArrayList<>();
         long first = Math.floorDiv(startEpochNanos, WINDOW_NANOS);
         long last = Math.floorDiv(endEpochNanos - 1, WINDOW_NANOS);
-        for (long index = first; index <= last && endEpochNanos > startEpochNanos; index++) {
+        for (long index = Math.max(first, windows.isEmpty() ? first : windows.firstKey());
+                index <= last && endEpochNanos > startEpochNanos; index++) {
             long from = Math.max(startEpochNanos, index * WINDOW_NANOS);
             long to = Math.min(endEpochNanos, (index + 1) * WINDOW_NANOS);
             Window window = windows.get(index);
-            if (window == null) {
-                list.add(new LockWindow(from - startEpochNanos, to - from, 0, holdKnown ? 0 : LockWindow.UNKNOWN, 0));
+            if (window == null || (window.waitNanos == 0 && window.holdNanos == 0 && window.threads() == 0)) {
                 continue;
             }
             long[] counted = samples == null ? new long[2]

@@ -31,17 +31,37 @@ class LockTimelineTest {
     }
 
     @Test
-    void windowsAreCutToTheRecordingAndStartFromIt() {
+    void windowsAreCutToTheRecordingStartFromItAndListOnlySecondsTheLockWasUsed() {
         LockTimeline timeline = new LockTimeline();
         timeline.addPeriod(T0 + SECOND, SECOND, 400, 800, 3);
+        timeline.addWait(T0 + 3 * SECOND + 10, 10, 7);
 
-        List<LockWindow> windows = timeline.toWindows(T0 + SECOND / 2, T0 + SECOND + SECOND / 10, null, new long[0]);
+        List<LockWindow> windows = timeline.toWindows(T0 + SECOND / 2, T0 + 3 * SECOND + SECOND / 10, null,
+                new long[0]);
 
-        assertThat(windows).extracting(LockWindow::startNanos).containsExactly(0L, SECOND / 2);
+        assertThat(windows).extracting(LockWindow::startNanos).containsExactly(0L, 5 * SECOND / 2);
         assertThat(windows).extracting(LockWindow::durationNanos).containsExactly(SECOND / 2, SECOND / 10);
         assertThat(windows.get(0).holdNanos()).isEqualTo(800);
         assertThat(windows.get(0).threads()).isEqualTo(3);
         assertThat(windows.get(1).holdNanos()).isZero(); // held time is known for the lock, none in this window
+        assertThat(windows.get(1).threads()).isEqualTo(1);
+    }
+
+    @Test
+    void samplesOfAThreadAcquiringTheLockCountNeitherWay() {
+        ExecutionSamples samples = new ExecutionSamples();
+        samples.add(1, T0 + 10, Set.of("com.acme.Ledger.post"));
+        samples.add(1, T0 + 20, Set.of("com.acme.Ledger.post", "java.util.concurrent.locks.ReentrantLock.lock",
+                "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire", "jdk.internal.misc.Unsafe.park"));
+        samples.add(1, T0 + 30, Set.of("com.acme.Ledger.audit"));
+        LockTimeline timeline = new LockTimeline();
+        timeline.addWait(T0 + 500, 10, 1);
+
+        LockWindow window = timeline.toWindows(T0, T0 + SECOND, samples.inside(Set.of("com.acme.Ledger.post")),
+                new long[0]).get(0);
+
+        assertThat(window.samples()).isEqualTo(2);
+        assertThat(window.samplesInside()).isEqualTo(1);
     }
 
     @Test

@@ -128,7 +128,7 @@ class GlobalLockDetectorTest {
         List<LockWindow> timeline = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             timeline.add(new LockWindow(i * SECOND, SECOND, Math.round(0.7875 * 8 * SECOND), Math.round(0.7 * SECOND),
-                    8, LockPhases.MIN_WINDOW_SAMPLES, LockPhases.MIN_WINDOW_SAMPLES));
+                    8, LockPhases.MIN_WINDOW_SAMPLES - 1, LockPhases.MIN_WINDOW_SAMPLES - 1));
         }
         List<Finding> findings = new GlobalLockDetector().detect(profile(timeline));
         assertThat(findings).hasSize(1);
@@ -140,6 +140,20 @@ class GlobalLockDetectorTest {
                     0));
         }
         assertThat(new GlobalLockDetector().detect(profile(tooFew))).isEmpty();
+    }
+
+    @Test
+    void aLockMostlyFreeIsNoGlobalLockWhateverItsSerialFraction() {
+        double u = LockPhases.MIN_UTILIZATION - 0.05; // a fair lock's convoy, or a serial fraction overestimated
+        assertThat(new GlobalLockDetector().detect(profile(windows(4, 8, 0.9, u, 1.0)))).isEmpty();
+        assertThat(new GlobalLockDetector().detect(profile(windows(4, 8, 0.9, LockPhases.MIN_UTILIZATION, 1.0))))
+                .hasSize(1);
+    }
+
+    @Test
+    void aSecondWithoutTheLockBetweenTwoBusyOnesBreaksThePhase() {
+        List<LockWindow> gap = List.of(window(0, 4, 0.675, 0.9, 0.97), window(2, 4, 0.675, 0.9, 0.97));
+        assertThat(new GlobalLockDetector().detect(profile(gap))).isEmpty();
     }
 
     @Test
