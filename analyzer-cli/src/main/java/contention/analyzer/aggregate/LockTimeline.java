@@ -84,16 +84,19 @@ final class LockTimeline {
     List<LockWindow> toWindows(long startEpochNanos, long endEpochNanos, ExecutionSamples.Inside samples,
             long[] waiters) {
         List<LockWindow> list = new ArrayList<>();
+        if (endEpochNanos <= startEpochNanos) {
+            return list;
+        }
         long first = Math.floorDiv(startEpochNanos, WINDOW_NANOS);
         long last = Math.floorDiv(endEpochNanos - 1, WINDOW_NANOS);
-        for (long index = Math.max(first, windows.isEmpty() ? first : windows.firstKey());
-                index <= last && endEpochNanos > startEpochNanos; index++) {
-            long from = Math.max(startEpochNanos, index * WINDOW_NANOS);
-            long to = Math.min(endEpochNanos, (index + 1) * WINDOW_NANOS);
-            Window window = windows.get(index);
-            if (window == null || (window.waitNanos == 0 && window.holdNanos == 0 && window.threads() == 0)) {
+        for (Map.Entry<Long, Window> entry : windows.subMap(first, true, last, true).entrySet()) {
+            long index = entry.getKey();
+            Window window = entry.getValue();
+            if (window.waitNanos == 0 && window.holdNanos == 0 && window.threads() == 0) {
                 continue;
             }
+            long from = Math.max(startEpochNanos, index * WINDOW_NANOS);
+            long to = Math.min(endEpochNanos, (index + 1) * WINDOW_NANOS);
             long[] counted = samples == null ? new long[2]
                     : window.size > 0 ? samples.count(index, window.threadIds, window.size)
                     : samples.count(index, waiters, waiters.length);
