@@ -103,6 +103,11 @@ public final class Profile {
         return thread == null ? "thread-" + id : thread.name();
     }
 
+    /** The names of the threads that waited for this lock, longest total wait first, at most {@code limit}. */
+    public List<String> waiterNames(Lock lock, int limit) {
+        return lock.waiters().stream().limit(limit).map(waiter -> threadName(waiter.threadId())).toList();
+    }
+
     /**
      * How long the threads that waited for this lock were alive during the recording, summed; a thread
      * whose lifetime is unknown counts at least its wait for this lock. Waiting threads the agent counted but

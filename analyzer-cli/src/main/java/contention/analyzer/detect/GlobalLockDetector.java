@@ -2,6 +2,8 @@
 // Copyright contention authors
 package contention.analyzer.detect;
 
+import static contention.analyzer.detect.Pools.percent;
+
 import contention.analyzer.aggregate.Profile;
 import contention.analyzer.model.CallSite;
 import contention.analyzer.model.Lock;
@@ -93,10 +95,7 @@ public final class GlobalLockDetector implements Detector {
         if (lock.usage() != null && lock.usage().fair()) {
             advice += " " + LockAdvice.fairLock(lock.usage().utilization(), profile.waitShare(lock));
         }
-        List<String> threads = lock.waiters().stream()
-                .limit(MAX_THREADS_LISTED)
-                .map(waiter -> profile.threadName(waiter.threadId()))
-                .toList();
+        List<String> threads = profile.waiterNames(lock, MAX_THREADS_LISTED);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("utilization", phase.utilization());
         metrics.put("criticalSectionPressure", phase.pressure());
@@ -116,9 +115,5 @@ public final class GlobalLockDetector implements Detector {
                 metrics,
                 pool == null ? null : pool.executor().ref(),
                 new Finding.Phase(phase.startNanos(), phase.durationNanos()));
-    }
-
-    private static String percent(double ratio) {
-        return Math.round(ratio * 100) + "%";
     }
 }

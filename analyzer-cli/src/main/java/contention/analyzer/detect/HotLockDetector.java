@@ -2,6 +2,8 @@
 // Copyright contention authors
 package contention.analyzer.detect;
 
+import static contention.analyzer.detect.Pools.percent;
+
 import contention.analyzer.aggregate.Profile;
 import contention.analyzer.model.CallSite;
 import contention.analyzer.model.Lock;
@@ -119,10 +121,7 @@ public final class HotLockDetector implements Detector {
                     pool.executor().maxQueueDepth() > 0 ? ", and its tasks queue behind them" : ""));
         }
 
-        List<String> threads = lock.waiters().stream()
-                .limit(MAX_THREADS_LISTED)
-                .map(waiter -> profile.threadName(waiter.threadId()))
-                .toList();
+        List<String> threads = profile.waiterNames(lock, MAX_THREADS_LISTED);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("waitShare", waitShare);
         metrics.put("waitingThreads", (double) waitingThreads);
@@ -160,9 +159,5 @@ public final class HotLockDetector implements Detector {
         long sampledNanos = lock.waiters().stream().mapToLong(Lock.ThreadWait::waitNanos).sum();
         long base = sampledNanos > 0 ? sampledNanos : lock.waitNanos();
         return base == 0 ? 0.0 : Math.min(1.0, (double) site.waitNanos() / base);
-    }
-
-    private static String percent(double ratio) {
-        return Math.round(ratio * 100) + "%";
     }
 }

@@ -2,6 +2,8 @@
 // Copyright contention authors
 package contention.analyzer.detect;
 
+import static contention.analyzer.detect.Pools.percent;
+
 import contention.analyzer.aggregate.Profile;
 import contention.analyzer.model.Lock;
 import contention.analyzer.read.EventNames;
@@ -65,17 +67,10 @@ public final class SaturatedLockDetector implements Detector {
         metrics.put("criticalSectionPressure", phase.pressure());
         metrics.put("effectiveParallelism", phase.parallelism());
         metrics.put("threads", (double) phase.threads());
-        List<String> threads = lock.waiters().stream()
-                .limit(GlobalLockDetector.MAX_THREADS_LISTED)
-                .map(waiter -> profile.threadName(waiter.threadId()))
-                .toList();
+        List<String> threads = profile.waiterNames(lock, GlobalLockDetector.MAX_THREADS_LISTED);
         return new Finding(FindingKind.SATURATED_LOCK, SEVERITY, title, explanation,
                 LockAdvice.forLock(lock.id(), lock.worstSite()), lock.id(),
                 lock.sites().stream().limit(GlobalLockDetector.MAX_SITES_LISTED).toList(), threads, metrics, null,
                 new Finding.Phase(phase.startNanos(), phase.durationNanos()));
-    }
-
-    private static String percent(double ratio) {
-        return Math.round(ratio * 100) + "%";
     }
 }
