@@ -121,6 +121,45 @@ class GlobalLockWarningIT {
         assertThat(events(recording)).hasSize(1);
     }
 
+    static final String[] MONITOR_ARGS = {"0.95", "synchronized", "4s", "4"};
+    static final String MONITOR_WARNING = Pattern.quote(PREFIX + "contention.samples.calibration.SharedAccumulator"
+            + " serializes ") + "[2-9]" + Pattern.quote(" threads (threads wait at"
+            + " contention.samples.calibration.SharedAccumulator.advance(SharedAccumulator.java:") + "\\d+\\)\\)";
+
+    /**
+     * A monitor's waits the agent does not time; it samples which of a busy monitor's threads are blocked on it,
+     * and names where they wait, the monitor having no allocation site.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(TestJdk.ALL)
+    void aMonitorSerializingFourThreadsWarnsOnceNamingWhereTheyWait(TestJdk jdk) throws Exception {
+        Path recording = dir.resolve("monitor.jfr");
+        ChildJvm.Result run = ChildJvm.on(jdk, dir).record(recording, SAMPLE, MONITOR_ARGS);
+        assertThat(run.stdout).contains("serial-fraction serialFraction=0.95 lock=synchronized");
+        List<String> warnings = warnings(run.stderr);
+        skipIfNoneOnABusyMachine(warnings.size(), recording);
+        assertThat(warnings).as("%s", run).singleElement().asString().matches(MONITOR_WARNING);
+        List<RecordedEvent> events = events(recording);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).getString("lockClass")).isEqualTo("contention.samples.calibration.SharedAccumulator");
+        assertThat(events.get(0).getDouble("serialFraction")).as("not estimated from sampled waits").isEqualTo(-1);
+        assertThat(events.get(0).getDouble("utilization")).isGreaterThanOrEqualTo(0.5);
+    }
+
+    /**
+     * The same monitor taken for half of each thread's work is held nearly all the time too, but fewer than half of
+     * its threads wait for it at a time (0.35-0.5 of the 3 a serializing lock keeps waiting, measured): no warning.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(TestJdk.ALL)
+    void aMonitorHeldForHalfTheWorkDoesNotWarn(TestJdk jdk) throws Exception {
+        Path recording = dir.resolve("half.jfr");
+        ChildJvm.Result run = ChildJvm.on(jdk, dir).record(recording, SAMPLE, "0.5", "synchronized", "4s", "4");
+        assertThat(run.stdout).contains("serial-fraction serialFraction=0.50 lock=synchronized");
+        assertThat(warnings(run.stderr)).as("%s", run).isEmpty();
+        assertThat(events(recording)).isEmpty();
+    }
+
     private static List<String> warnings(String stderr) {
         return stderr.lines().filter(line -> line.contains("global lock")).collect(Collectors.toList());
     }

@@ -58,7 +58,7 @@ public final class LockRegistry {
             return OTHER;
         }
         LockState fresh = new LockState(NEXT_ID.getAndIncrement(), LockKinds.monitorClass(monitor), false,
-                allocationSite, true);
+                allocationSite, true, System.identityHashCode(monitor));
         if (field != null) {
             fresh.field = field;
             fresh.fieldResolved = true;

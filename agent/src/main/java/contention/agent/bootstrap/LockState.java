@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.agent.bootstrap;
 
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +28,11 @@ public final class LockState {
     public final boolean fair;
     /** An object's monitor ({@code synchronized}): the agent samples its holds; its waits are JFR's. */
     public final boolean monitor;
+    /**
+     * {@code System.identityHashCode} of the monitor, as {@code java.lang.management.LockInfo} names the monitor a
+     * blocked thread waits for; 0 for other locks.
+     */
+    public final int identityHash;
     public final String allocationSite;
     /** Where it was created, for finding its field; null when not captured. */
     public final AllocationSite site;
@@ -45,14 +51,15 @@ public final class LockState {
     private final AtomicLongArray acquirers = new AtomicLongArray(ACQUIRER_SLOTS);
 
     LockState(long id, String lockClass, boolean fair, AllocationSite site) {
-        this(id, lockClass, fair, site, false);
+        this(id, lockClass, fair, site, false, 0);
     }
 
-    LockState(long id, String lockClass, boolean fair, AllocationSite site, boolean monitor) {
+    LockState(long id, String lockClass, boolean fair, AllocationSite site, boolean monitor, int identityHash) {
         this.id = id;
         this.lockClass = lockClass;
         this.fair = fair;
         this.monitor = monitor;
+        this.identityHash = identityHash;
         this.site = site;
         this.allocationSite = site == null ? "" : site.frames;
     }
@@ -79,18 +86,22 @@ public final class LockState {
         sampledHoldNanos.add(nanos);
     }
 
+    private static final long[] NO_THREADS = new long[0];
+
     /** Counters since the previous drain, reset as they are read. */
     public Drained drain() {
         int threads = waitingThreads.size();
         waitingThreads.clear();
+        long[] seen = new long[ACQUIRER_SLOTS];
         int acquiring = 0;
         for (int i = 0; i < ACQUIRER_SLOTS; i++) {
-            if (acquirers.getAndSet(i, 0) != 0) {
-                acquiring++;
+            long id = acquirers.getAndSet(i, 0);
+            if (id != 0) {
+                seen[acquiring++] = id - 1;
             }
         }
         return new Drained(contended.sumThenReset(), waitNanos.sumThenReset(), sampledAcquisitions.sumThenReset(),
-                sampledHoldNanos.sumThenReset(), threads, acquiring);
+                sampledHoldNanos.sumThenReset(), threads, acquiring == 0 ? NO_THREADS : Arrays.copyOf(seen, acquiring));
     }
 
     /** One period's counters of a lock. */
@@ -102,10 +113,13 @@ public final class LockState {
         public final int waitingThreads;
         /** Distinct threads seen in the sampled acquisitions (approximate: ids modulo a few slots). */
         public final int acquiringThreads;
+        /** Their ids ({@code Thread.getId()}), {@link #acquiringThreads} of them. */
+        public final long[] acquiringThreadIds;
 
         Drained(long contended, long waitNanos, long sampledAcquisitions, long sampledHoldNanos, int waitingThreads,
-                int acquiringThreads) {
-            this.acquiringThreads = acquiringThreads;
+                long[] acquiringThreadIds) {
+            this.acquiringThreads = acquiringThreadIds.length;
+            this.acquiringThreadIds = acquiringThreadIds;
             this.contended = contended;
             this.waitNanos = waitNanos;
             this.sampledAcquisitions = sampledAcquisitions;

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,8 +23,10 @@ import java.util.function.LongSupplier;
  * of the threads were not waiting for it (the effective parallelism EP), and they spent U / EP = 0.86 of that
  * time holding it (the serial fraction f): at or above {@link #MIN_SERIAL_FRACTION}, the threads run one at a
  * time. The same lock held 0.93 s by 2 threads that never wait for it has EP = 2 and f = 0.47: they take turns
- * without queuing, and removing the lock would gain little. A monitor's waits are JFR's, not the agent's, so
- * for a monitor the agent can only ask whether it was held nearly all the time ({@link #MONITOR_MIN_UTILIZATION}).
+ * without queuing, and removing the lock would gain little. The agent does not time a monitor's waits; it estimates
+ * them by sampling the states of a busy monitor's threads ({@link MonitorWaitSampler}) and then applies the same
+ * rule. Without that estimate (the first period a monitor is busy, or no sampler) it can only ask whether the
+ * monitor was held nearly all the time ({@link #MONITOR_MIN_UTILIZATION}).
  *
  * <p>Assumptions and guarantees: one thread at a time calls it (the lock statistics' periodic task, under
  * {@link LockStatsEmitter}'s monitor); it never blocks and keeps state only for locks that serialized in the last
@@ -40,7 +43,23 @@ final class GlobalLockWatch {
     // then held more than this share of the period counts as serializing.
     static final double MIN_UTILIZATION_WITHOUT_PARALLELISM = 0.3;
 
-    // A monitor (waits unknown to the agent) serializes when held at least this share of the period. An
+    // Waits estimated from sampled thread states (a monitor) are judged by how many of its threads wait, not by f:
+    // serializing when, on average, at least this share of the n - 1 threads a fully serialized lock keeps waiting
+    // were found blocked on it while it was held at least MIN_SAMPLED_UTILIZATION of the period. Why not f: a
+    // monitor wakes one waiter at each release, which stays runnable and not blocked while it retries, so U / EP
+    // read 0.35-0.6 for the 8-thread samples that serialize (f from execution samples, in the report, 0.9 and
+    // more); and the look itself inflates the waits: on a machine whose CPUs the app's threads fill, JFR's periodic
+    // thread, waking for a look, preempts one of them, and when that is the holder another is found blocked.
+    // Measured (JDK 17, 2 CPUs, per period): SerialFractionApp 0.95 synchronized 4 and 2 threads 0.84-0.98, the
+    // static synchronized, synchronizedMap, audit-log and JUL samples (8 threads) 0.75-0.99; SerialFractionApp 0.5
+    // synchronized with 2 threads 0.36-0.63 (JFR timed 2% of their time waiting), 4 threads 0.38-0.44, the
+    // StringBuffer trace sample 0.26-0.37.
+    static final double MIN_SAMPLED_PRESSURE_OF_SERIALIZED = 0.7;
+
+    // A global lock is busy: below this utilization sampled waits are not judged (the report asks the same).
+    static final double MIN_SAMPLED_UTILIZATION = 0.5;
+
+    // A lock whose waits are unknown (a monitor not sampled) serializes when held at least this share of the period. An
     // approximation: it cannot tell 2 threads taking turns without waiting (SerialFractionApp 0.5 synchronized 4s
     // 2, held 0.91-1.04 per period) from threads queuing; the report, from JFR's monitor waits, can.
     static final double MONITOR_MIN_UTILIZATION = 0.9;
@@ -67,6 +86,7 @@ final class GlobalLockWatch {
     private final LongSupplier nanoClock;
     private final Consumer<String> lines;
     private final Consumer<Warning> warnings;
+    private final LongFunction<String> waitingSites;
     private final Map<Long, Episode> episodes = new HashMap<>();
     private long period; // index of the period being judged
     private long periodNanos; // its length; 0 while a period too short to judge is under way
@@ -79,9 +99,19 @@ final class GlobalLockWatch {
      * @param warnings takes each warning to record, with the line printed for it
      */
     GlobalLockWatch(LongSupplier nanoClock, Consumer<String> lines, Consumer<Warning> warnings) {
+        this(nanoClock, lines, warnings, lockId -> "");
+    }
+
+    /**
+     * @param waitingSites where threads wait for a lock, by lock id ({@code MonitorWaitSampler#waitingSite}), or
+     *     empty: named in a warning about a lock whose allocation site is unknown; asked only to warn
+     */
+    GlobalLockWatch(LongSupplier nanoClock, Consumer<String> lines, Consumer<Warning> warnings,
+            LongFunction<String> waitingSites) {
         this.nanoClock = nanoClock;
         this.lines = lines;
         this.warnings = warnings;
+        this.waitingSites = waitingSites;
     }
 
     /** Starts judging a period of {@code periodNanos}: call before {@link #judge} for each lock active in it. */
@@ -110,21 +140,25 @@ final class GlobalLockWatch {
      *     methods
      * @param field where the lock is kept, {@code com.acme.Ledger.lock}; empty or null when unknown
      * @param allocationSite frames where the lock was created, innermost first, one a line; empty when unknown
-     * @param monitor an object's monitor, whose waits the agent does not see ({@code waitNanos} is 0)
+     * @param waits how {@code waitNanos} was found
      * @param waitNanos time the lock's threads waited for it in the period, all threads together
      * @param holdNanos estimated time it was held in the period
      * @param threads distinct threads that waited for it or were seen acquiring it in the period
      */
-    void judge(long lockId, String lockClass, String field, String allocationSite, boolean monitor, long waitNanos,
+    void judge(long lockId, String lockClass, String field, String allocationSite, Waits waits, long waitNanos,
             long holdNanos, int threads) {
         if (periodNanos == 0 || suppressed) {
             return;
         }
         double utilization = (double) holdNanos / periodNanos;
-        double serialFraction = -1; // unknown for a monitor
+        double serialFraction = -1; // unknown without the waits
         boolean serializing;
-        if (monitor) {
+        if (waits == Waits.UNKNOWN) {
             serializing = threads >= MIN_THREADS && utilization >= MONITOR_MIN_UTILIZATION;
+        } else if (waits == Waits.SAMPLED) {
+            double waiting = (double) waitNanos / periodNanos; // threads blocked on it, on average
+            serializing = threads >= MIN_THREADS && utilization >= MIN_SAMPLED_UTILIZATION
+                    && waiting / (threads - 1) >= MIN_SAMPLED_PRESSURE_OF_SERIALIZED;
         } else {
             double effectiveParallelism = threads - (double) waitNanos / periodNanos;
             if (effectiveParallelism > 0) {
@@ -158,7 +192,7 @@ final class GlobalLockWatch {
         episode.warned = true;
         episode.lastWarningNanos = now;
         String message = AgentLog.PREFIX + "WARNING global lock fallback: " + describe(lockClass, field)
-                + " serializes " + threads + " threads (" + site(allocationSite) + ")";
+                + " serializes " + threads + " threads (" + site(allocationSite, lockId) + ")";
         lines.accept(message);
         warnings.accept(new Warning(lockId, lockClass, field == null ? "" : field,
                 allocationSite == null ? "" : allocationSite, threads, utilization, serialFraction, message));
@@ -172,6 +206,17 @@ final class GlobalLockWatch {
         return field == null || field.isEmpty() ? lockClass : lockClass + " " + field;
     }
 
+    // The allocation site, else where its threads wait, else "site unknown".
+    private String site(String allocationSite, long lockId) {
+        if (allocationSite == null || allocationSite.isEmpty()) {
+            String waiting = waitingSites.apply(lockId);
+            if (waiting != null && !waiting.isEmpty()) {
+                return "threads wait at " + waiting;
+            }
+        }
+        return site(allocationSite);
+    }
+
     /** {@code created at} the innermost allocation frame, or {@code site unknown}. */
     static String site(String allocationSite) {
         if (allocationSite == null || allocationSite.isEmpty()) {
@@ -179,6 +224,16 @@ final class GlobalLockWatch {
         }
         int newline = allocationSite.indexOf('\n');
         return "created at " + (newline < 0 ? allocationSite : allocationSite.substring(0, newline));
+    }
+
+    /** How a period's wait of a lock was found. */
+    enum Waits {
+        /** Timed by the agent at each contended acquisition ({@code java.util.concurrent} locks). */
+        MEASURED,
+        /** Estimated from sampled thread states ({@link MonitorWaitSampler}, monitors). */
+        SAMPLED,
+        /** Not known: a monitor whose threads were not sampled; judged by its hold alone. */
+        UNKNOWN
     }
 
     /** Locks with state kept, for tests of the bound. */
@@ -203,7 +258,7 @@ final class GlobalLockWatch {
         final int threads;
         /** Estimated hold time over the period. */
         final double utilization;
-        /** Share of the non-waiting time of the lock's threads spent holding it; -1 for a monitor (unknown). */
+        /** Share of the non-waiting time of the lock's threads spent holding it; -1 when not estimated (waits unknown or sampled). */
         final double serialFraction;
         /** The line, as printed. */
         final String message;

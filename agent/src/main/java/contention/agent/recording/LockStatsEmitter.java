@@ -12,6 +12,7 @@ import contention.agent.bootstrap.events.LockStatsEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes one {@code contention.LockStats} event per active lock each period, from JFR's periodic task. At most
@@ -27,15 +28,51 @@ public final class LockStatsEmitter implements Runnable {
      * Global-lock warnings go where {@code options} say.
      */
     public static void register(AgentOptions options) {
-        INSTANCE.watch(new GlobalLockWatch(System::nanoTime, WarningLines.of(options), GlobalLockWarningEvent::commit));
+        INSTANCE.watch(new GlobalLockWatch(System::nanoTime, WarningLines.of(options), GlobalLockWarningEvent::commit,
+                INSTANCE::waitingSite));
         jdk.jfr.FlightRecorder.register(contention.agent.bootstrap.events.LockWaitEvent.class);
         // Committed from this task only, never from advice, so it needs no initializing before transformations.
         jdk.jfr.FlightRecorder.register(GlobalLockWarningEvent.class);
         jdk.jfr.FlightRecorder.addPeriodicEvent(LockStatsEvent.class, INSTANCE);
+        try {
+            MonitorWaitSampler sampler = MonitorWaitSampler.ofThisJvm();
+            INSTANCE.sampleMonitorWaits(sampler);
+            jdk.jfr.FlightRecorder.addPeriodicEvent(MonitorWaitSampleEvent.class, INSTANCE::sampleMonitorWaits);
+        } catch (Throwable t) { // e.g. a runtime image without java.management: monitors are judged by hold alone
+            AgentLog.info("monitor waits not sampled for global-lock warnings: " + AgentLog.describe(t));
+        }
     }
 
     private synchronized void watch(GlobalLockWatch watch) {
         this.watch = watch;
+    }
+
+    private synchronized void sampleMonitorWaits(MonitorWaitSampler sampler) {
+        this.sampler = sampler;
+    }
+
+    // Where threads wait for a monitor the sampler watched, for a warning; asked on the thread writing a period.
+    private String waitingSite(long lockId) {
+        MonitorWaitSampler current = sampler;
+        try {
+            return current == null ? "" : current.waitingSite(lockId);
+        } catch (Throwable t) { // the warning goes out without the site
+            return "";
+        }
+    }
+
+    // Not synchronized on this: a look must not wait for a period being written. A failure stops the looks.
+    private void sampleMonitorWaits() {
+        MonitorWaitSampler current = sampler;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.sample();
+        } catch (Throwable t) {
+            sampler = null;
+            AgentLog.info("monitor waits no longer sampled for global-lock warnings: " + AgentLog.describe(t));
+        }
     }
 
     /**
@@ -66,9 +103,17 @@ public final class LockStatsEmitter implements Runnable {
     /** Locks written per period; beyond it a report would not show them anyway. */
     static final int MAX_LOCKS_PER_PERIOD = 200;
 
+    // A monitor held at least this share of a period by 2 or more threads has its threads' states sampled the next
+    // period: a global lock is held most of the time (the report asks U >= 0.5 of one).
+    static final double MIN_MONITOR_CANDIDATE_UTILIZATION = 0.3;
+
+    // Fewer looks in a period (the first period a monitor is watched in can be cut short) leave its wait unknown.
+    static final int MIN_MONITOR_WAIT_SAMPLES = 10;
+
     private long lastNanos = System.nanoTime(); // reset by startFirstPeriod
     private final LockFields fields = new LockFields();
     private GlobalLockWatch watch; // null until registered, or after it failed
+    private volatile MonitorWaitSampler sampler; // null when not available, or after it failed
 
     @Override
     public synchronized void run() {
@@ -109,12 +154,20 @@ public final class LockStatsEmitter implements Runnable {
             return;
         }
         try {
+            Map<Long, MonitorWaitSampler.Waits> monitorWaits = monitorWaits(active, periodNanos);
             watch.startPeriod(periodNanos);
             for (Active a : active) {
                 if (a.state != LockRegistry.OTHER) {
+                    long waitNanos = a.drained.waitNanos;
+                    GlobalLockWatch.Waits found = GlobalLockWatch.Waits.MEASURED;
+                    if (a.state.monitor) {
+                        MonitorWaitSampler.Waits waits = monitorWaits.get(a.state.id);
+                        boolean sampled = waits != null && waits.samples >= MIN_MONITOR_WAIT_SAMPLES;
+                        found = sampled ? GlobalLockWatch.Waits.SAMPLED : GlobalLockWatch.Waits.UNKNOWN;
+                        waitNanos = sampled ? waits.waitNanos(periodNanos) : 0;
+                    }
                     watch.judge(a.state.id, a.state.lockClass, fieldOf(a.state), a.state.allocationSite,
-                            a.state.monitor, a.drained.waitNanos,
-                            a.drained.sampledHoldNanos * LockAdviceHelper.HOLD_SAMPLE_RATE,
+                            found, waitNanos, holdNanos(a),
                             Math.max(a.drained.waitingThreads, a.drained.acquiringThreads));
                 }
             }
@@ -122,6 +175,32 @@ public final class LockStatsEmitter implements Runnable {
             watch = null;
             AgentLog.info("global-lock warnings stopped: " + AgentLog.describe(t));
         }
+    }
+
+    // What the sampler found for the monitors it watched this period; the monitors to watch next: those held at
+    // least MIN_MONITOR_CANDIDATE_UTILIZATION of this period by two or more threads, busiest first.
+    private Map<Long, MonitorWaitSampler.Waits> monitorWaits(List<Active> active, long periodNanos) {
+        MonitorWaitSampler current = sampler;
+        if (current == null) {
+            return Map.of();
+        }
+        List<Active> busy = new ArrayList<>();
+        for (Active a : active) {
+            if (a.state.monitor && a.state != LockRegistry.OTHER && a.drained.acquiringThreads >= 2
+                    && holdNanos(a) >= MIN_MONITOR_CANDIDATE_UTILIZATION * periodNanos) {
+                busy.add(a);
+            }
+        }
+        busy.sort(Comparator.comparingLong(LockStatsEmitter::holdNanos).reversed());
+        List<MonitorWaitSampler.Candidate> next = new ArrayList<>();
+        for (Active a : busy) {
+            next.add(new MonitorWaitSampler.Candidate(a.state.id, a.state.identityHash, a.drained.acquiringThreadIds));
+        }
+        return current.takeAndWatch(next);
+    }
+
+    private static long holdNanos(Active a) {
+        return a.drained.sampledHoldNanos * LockAdviceHelper.HOLD_SAMPLE_RATE;
     }
 
     // Looked up once per lock, the first period it is active in: reading bytecode is too slow for every period.

@@ -49,6 +49,7 @@ public final class RecordingController {
         enable(s, "contention.LockWait", "threshold", "0 ns", true); // the agent applies its own threshold
         enable(s, "contention.LockStats", "period", "1 s", false);
         enable(s, GlobalLockWarningEvent.NAME, null, null, false);
+        enable(s, MonitorWaitSampleEvent.NAME, "period", MonitorWaitSampleEvent.PERIOD, false);
         // The agent's executor events (docs/executor-events.md); PoolBlocked applies lock-wait-threshold itself.
         enable(s, "contention.ExecutorStats", "period", "1 s", false);
         enable(s, "contention.TaskSubmit", null, null, true);

@@ -40,7 +40,7 @@ class GlobalLockWatchTest {
     }
 
     private void ledger(long waitNanos, long holdNanos, int threads) {
-        watch.judge(1, LOCK, FIELD, SITE, false, waitNanos, holdNanos, threads);
+        watch.judge(1, LOCK, FIELD, SITE, GlobalLockWatch.Waits.MEASURED, waitNanos, holdNanos, threads);
     }
 
     @Test
@@ -153,7 +153,7 @@ class GlobalLockWatchTest {
         for (int i = 0; i < 5; i++) {
             period();
             ledger(0, SECOND, 1); // held the whole period, by its only thread
-            watch.judge(2, "com.acme.Cache", "", "", true, 0, SECOND, 1);
+            watch.judge(2, "com.acme.Cache", "", "", GlobalLockWatch.Waits.UNKNOWN, 0, SECOND, 1);
         }
         assertThat(lines).isEmpty();
         assertThat(warnings).isEmpty();
@@ -169,9 +169,9 @@ class GlobalLockWatchTest {
         assertThat(lines).hasSize(1);
         assertThat(warnings.get(0).serialFraction).isEqualTo(1);
 
-        watch.judge(2, LOCK, "", "", false, 4_200_000_000L, 300_000_000L, 4); // held 0.3: not above
+        watch.judge(2, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, 4_200_000_000L, 300_000_000L, 4); // held 0.3: not above
         period();
-        watch.judge(2, LOCK, "", "", false, 4_200_000_000L, 300_000_000L, 4);
+        watch.judge(2, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, 4_200_000_000L, 300_000_000L, 4);
         assertThat(lines).hasSize(1);
     }
 
@@ -180,13 +180,13 @@ class GlobalLockWatchTest {
         String staticMonitor = "com.acme.Ids.class";
         for (int i = 0; i < 3; i++) {
             period();
-            watch.judge(3, staticMonitor, "", "", true, 0, 899_000_000L, 4); // just below
+            watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.UNKNOWN, 0, 899_000_000L, 4); // just below
         }
         assertThat(lines).isEmpty();
         period();
-        watch.judge(3, staticMonitor, "", "", true, 0, 900_000_000L, 4);
+        watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.UNKNOWN, 0, 900_000_000L, 4);
         period();
-        watch.judge(3, staticMonitor, "", "", true, 0, 950_000_000L, 3);
+        watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.UNKNOWN, 0, 950_000_000L, 3);
         assertThat(lines).containsExactly("contention: WARNING global lock fallback: static synchronized methods of"
                 + " com.acme.Ids serializes 3 threads (site unknown)");
         assertThat(warnings.get(0).serialFraction).isEqualTo(-1);
@@ -194,10 +194,44 @@ class GlobalLockWatchTest {
     }
 
     @Test
+    void aMonitorWithSampledWaitsSerializesWhenMostOfItsThreadsAreFoundBlockedOnIt() {
+        String staticMonitor = "com.acme.Ids.class";
+        // SerialFractionApp 0.5 synchronized 4s 2: f = 0.95 / (2 - 0.37) = 0.58, then 0.69 with waiting 0.63 of the
+        // one thread a fully serialized pair keeps waiting: below 0.7, and the looks' own inflation at that.
+        period();
+        watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.SAMPLED, 370_000_000L, 950_000_000L, 2);
+        period();
+        watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.SAMPLED, 630_000_000L, 950_000_000L, 2);
+        period();
+        watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.SAMPLED, 360_000_000L, 990_000_000L, 2);
+        assertThat(lines).isEmpty();
+        // The same numbers as waits a lock timed itself are two serializing periods: f 0.58, 0.69, 0.60.
+        for (long wait : new long[] {630_000_000L, 360_000_000L}) {
+            period();
+            watch.judge(5, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, wait, 990_000_000L, 2);
+        }
+        assertThat(lines).hasSize(1);
+        // OrderIdApp, 8 threads on a static synchronized method: waiting 5.5 of 7, U 0.9 (f = U / EP would be 0.36).
+        period();
+        watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.SAMPLED, 5_500_000_000L, 900_000_000L, 8);
+        period();
+        watch.judge(3, staticMonitor, "", "", GlobalLockWatch.Waits.SAMPLED, 5_000_000_000L, 900_000_000L, 8); // 0.71
+        assertThat(lines).hasSize(2).last().isEqualTo("contention: WARNING global lock fallback: static"
+                + " synchronized methods of com.acme.Ids serializes 8 threads (site unknown)");
+        assertThat(warnings.get(1).serialFraction).isEqualTo(-1);
+        // Held less than half the time, a monitor serializes nobody however many wait.
+        for (int i = 0; i < 3; i++) {
+            period();
+            watch.judge(6, "java.lang.Object", "", "", GlobalLockWatch.Waits.SAMPLED, 7_000_000_000L, 490_000_000L, 8);
+        }
+        assertThat(lines).hasSize(2);
+    }
+
+    @Test
     void aLockWithoutAFieldIsNamedByItsClass() {
         for (int i = 0; i < 2; i++) {
             period();
-            watch.judge(4, "java.util.Hashtable", null, "com.acme.Sessions.<init>(Sessions.java:12)", true, 0,
+            watch.judge(4, "java.util.Hashtable", null, "com.acme.Sessions.<init>(Sessions.java:12)", GlobalLockWatch.Waits.UNKNOWN, 0,
                     SECOND, 8);
         }
         assertThat(lines).containsExactly("contention: WARNING global lock fallback: java.util.Hashtable serializes"
@@ -210,7 +244,7 @@ class GlobalLockWatchTest {
         for (int p = 0; p < 2; p++) {
             period();
             for (int id = 1; id <= 30; id++) {
-                watch.judge(id, LOCK, "", "", false, 2_850_000_000L, 990_000_000L, 4);
+                watch.judge(id, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, 2_850_000_000L, 990_000_000L, 4);
             }
         }
         assertThat(warnings).hasSize(GlobalLockWatch.MAX_WARNINGS);
@@ -225,7 +259,7 @@ class GlobalLockWatchTest {
         for (int p = 0; p < 3; p++) {
             period();
             for (int id = 1; id <= 40; id++) {
-                watch.judge(id, LOCK, "", "", false, 2_850_000_000L, 990_000_000L, 4);
+                watch.judge(id, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, 2_850_000_000L, 990_000_000L, 4);
             }
         }
         assertThat(lines).hasSize(GlobalLockWatch.MAX_WARNINGS + 1);
@@ -236,12 +270,12 @@ class GlobalLockWatchTest {
     void stateIsKeptOnlyForLocksSerializingNowOrWarnedRecently() {
         period();
         for (int id = 1; id <= 100; id++) {
-            watch.judge(id, LOCK, "", "", false, 2_850_000_000L, 990_000_000L, 4);
+            watch.judge(id, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, 2_850_000_000L, 990_000_000L, 4);
         }
-        watch.judge(1000, LOCK, "", "", false, 0, 10_000_000L, 4); // not serializing: no state at all
+        watch.judge(1000, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, 0, 10_000_000L, 4); // not serializing: no state at all
         assertThat(watch.trackedLocks()).isEqualTo(100);
         period();
-        watch.judge(1, LOCK, "", "", false, 2_850_000_000L, 990_000_000L, 4); // warns
+        watch.judge(1, LOCK, "", "", GlobalLockWatch.Waits.MEASURED, 2_850_000_000L, 990_000_000L, 4); // warns
         period();
         assertThat(watch.trackedLocks()).as("lock 1 serialized last period").isEqualTo(1);
         period();
