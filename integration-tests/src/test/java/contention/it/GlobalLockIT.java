@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Ground truth for the global-lock verdict, from the calibration app: a share f of every operation runs under one
  * lock. With f = 0.95 the lock serializes its threads whichever lock it is, on 2 to 8 threads, and the report says
  * so with the lock, the phase, the figures and the speedup to expect; with f = 0.5 or 0.05 (the fair lock's convoy
- * on 8 threads included), with 64 striped locks, and for the lock-free twin it does not. The monitor on 2 threads
+ * on 8 threads included), with 64 striped locks, a {@code ConcurrentHashMap}, a {@code LongAdder} or a well-sized
+ * pool, and for the lock-free twin it does not. The monitor on 2 threads
  * is left out: its waiter often wins the monitor by spinning, which JFR does not record, so its verdict can go
  * either way (docs/global-lock.md). The full matrix (2 to 8 threads, measured speedups beside the predicted ones) is in
  * docs/global-lock.md.
@@ -80,6 +81,22 @@ class GlobalLockIT {
             "0.95, striped, 8"})
     void aLockOverHalfTheWorkOrLessOrStripedIsNot(String f, String kind, String threads) throws Exception {
         JsonNode report = record(TestJdk.current(), f, kind, threads);
+        assertThat(Analyzer.findings(report, "global-lock")).as("findings: %s", report.path("findings")).isEmpty();
+    }
+
+    /**
+     * Shared work without one lock: the state in a {@code ConcurrentHashMap} (its bins are its locks), results added
+     * to a {@code LongAdder}, the serial part run on a pool with a thread per worker. The pool's queue has its
+     * locks, every task passes through them: busy, not serializing.
+     */
+    @ParameterizedTest(name = "f=0.95 {0} 8 threads")
+    @CsvSource({"chm", "adder", "pool"})
+    void sharedWorkWithoutOneLockIsNot(String kind) throws Exception {
+        Path recording = dir.resolve("control-" + kind + ".jfr");
+        ChildJvm.Result run = ChildJvm.on(TestJdk.current(), dir).record(recording, SAMPLE, "0.95", kind, "4s", "8");
+        assertThat(run.stdout).as("%s", run).contains("serial-fraction serialFraction=0.95 lock=" + kind);
+        assertThat(run.stderr).as("no runtime warning either").doesNotContain("global lock fallback");
+        JsonNode report = Analyzer.reportJson(recording);
         assertThat(Analyzer.findings(report, "global-lock")).as("findings: %s", report.path("findings")).isEmpty();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What detectors and renderers read: the recording's facts, locks by wait time, threads by time stood
@@ -25,6 +26,7 @@ public final class Profile {
     private final List<WaitStack> waitStacks;
     private final List<Executor> executors;
     private final Map<Long, ThreadActivity> threadsById = new HashMap<>();
+    private final Map<String, Double> largestBinShares;
 
     /**
      * A profile of already ordered parts.
@@ -34,9 +36,12 @@ public final class Profile {
      * @param threads threads, longest blocked plus waiting time first
      * @param waitStacks distinct waiting stacks, largest wait first
      * @param executors executors, most busy time first
+     * @param largestBinShares by map class, the share of its bin waits that was for its most waited-for bin
+     *     ({@link BinWaits})
      */
     public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks,
-            List<Executor> executors) {
+            List<Executor> executors, Map<String, Double> largestBinShares) {
+        this.largestBinShares = Map.copyOf(largestBinShares);
         this.recording = Objects.requireNonNull(recording, "recording");
         this.locks = List.copyOf(locks);
         this.threads = List.copyOf(threads);
@@ -47,9 +52,25 @@ public final class Profile {
         }
     }
 
+    /** A profile without bin waits. */
+    public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks,
+            List<Executor> executors) {
+        this(recording, locks, threads, waitStacks, executors, Map.of());
+    }
+
     /** A profile without executors. */
     public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks) {
         this(recording, locks, threads, waitStacks, List.of());
+    }
+
+    /**
+     * For a lock that stands for the bins of a map ({@code ConcurrentHashMap.compute*}), the share of their wait
+     * that was for the most waited-for bin: near 1 when one key is the lock, small when the waits spread over many
+     * bins, each its own lock. Empty for other locks.
+     */
+    public OptionalDouble largestBinShare(Lock lock) {
+        Double share = largestBinShares.get(lock.className());
+        return share == null ? OptionalDouble.empty() : OptionalDouble.of(share);
     }
 
     /** Facts about the recording. */

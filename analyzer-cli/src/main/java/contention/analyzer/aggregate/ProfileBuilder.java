@@ -48,6 +48,7 @@ public final class ProfileBuilder {
     // JFR's monitor waits, which the agent does not time: at build(), added to the agent's instance of that monitor
     // class when it reports one, or one that was held far more than the others; else reported by class.
     private final Map<LockId, LockStats> monitorWaits = new LinkedHashMap<>();
+    private final Map<String, BinWaits> binWaits = new HashMap<>(); // by the map's class
     private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
     private final Set<String> agentTimedLockClasses = new HashSet<>();
     private final Map<Long, ExecutorStats> executors = new LinkedHashMap<>();
@@ -159,6 +160,14 @@ public final class ProfileBuilder {
      * One wait to enter a monitor ({@code jdk.JavaMonitorEnter}); if the agent reports exactly one monitor of
      * this class, the wait is that instance's.
      */
+    /**
+     * A wait, also given to {@link #monitorWait}, for a bin of a map of class {@code mapClass}
+     * ({@code ConcurrentHashMap}) whose monitor is at {@code address}.
+     */
+    public void binWait(String mapClass, long address, long waitNanos) {
+        binWaits.computeIfAbsent(mapClass, c -> new BinWaits()).add(address, waitNanos);
+    }
+
     public void monitorWait(ThreadStats thread, LockId lock, long waitNanos, List<String> stackLeafFirst,
             String siteFrame, long endEpochNanos) {
         thread.addBlocked(waitNanos);
@@ -411,6 +420,10 @@ public final class ProfileBuilder {
         executorList.sort(Comparator.comparingLong(Executor::busyNanos).reversed()
                 .thenComparing(Executor::name)
                 .thenComparingLong(Executor::id));
-        return new Profile(recording, lockList, threadList, collapsedStacks.toWaitStacks(), executorList);
+        Map<String, Double> largestBinShares = new HashMap<>();
+        binWaits.forEach((mapClass, waits) -> waits.largestBinShare()
+                .ifPresent(share -> largestBinShares.put(mapClass, share)));
+        return new Profile(recording, lockList, threadList, collapsedStacks.toWaitStacks(), executorList,
+                largestBinShares);
     }
 }

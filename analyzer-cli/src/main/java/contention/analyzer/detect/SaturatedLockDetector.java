@@ -45,7 +45,8 @@ public final class SaturatedLockDetector implements Detector {
                 continue;
             }
             Optional<LockPhase> phase = LockPhases.saturated(lock, cpus);
-            if (phase.isEmpty() || GlobalLockDetector.isGlobal(profile, lock) || HotLockDetector.isHot(profile, lock)) {
+            if (phase.isEmpty() || GlobalLockDetector.isGlobal(profile, lock) || HotLockDetector.isHot(profile, lock)
+                    || GlobalLockDetector.isManyBins(profile, lock)) {
                 continue;
             }
             findings.add(finding(profile, lock, phase.get()));

@@ -198,8 +198,12 @@ public final class RecordingReader {
         if (isJfrInternal(lockClass, stack)) {
             return;
         }
-        builder.monitorWait(thread, monitorId(binOwner(lockClass, event.getStackTrace()), event.getStackTrace()),
+        String owner = binOwner(lockClass, event.getStackTrace());
+        builder.monitorWait(thread, monitorId(owner, event.getStackTrace()),
                 event.getDuration().toNanos(), stack.framesLeafFirst(), stack.site(), epochNanos(event.getEndTime()));
+        if (owner != null && !owner.equals(lockClass) && event.hasField("address")) {
+            builder.binWait(owner, event.getLong("address"), event.getDuration().toNanos());
+        }
     }
 
     // ConcurrentHashMap's compute*, merge lock a bin (a node) while the app's function runs: that is the map's

@@ -46,6 +46,10 @@ class GlobalLockDetectorTest {
     }
 
     private static Profile profile(List<LockWindow> timeline) {
+        return profile(timeline, Map.of());
+    }
+
+    private static Profile profile(List<LockWindow> timeline, Map<String, Double> largestBinShares) {
         long duration = timeline.size() * SECOND;
         RecordingInfo recording = new RecordingInfo("app.jfr", Instant.parse("2026-01-02T03:04:05Z"), duration,
                 "OpenJDK 17", CPUS, new AgentInfo("0.1.0", ""),
@@ -63,7 +67,21 @@ class GlobalLockDetectorTest {
         Lock lock = new Lock(LOCK, wait, 1_000, threads, waiters, List.of(new CallSite(SITE, wait, 1_000,
                 List.of("java.util.concurrent.locks.ReentrantLock.lock(ReentrantLock.java:322)", SITE))),
                 List.of(LOCK.allocationSite()), new Lock.Usage(10_000, hold, (double) hold / duration, false), timeline);
-        return new Profile(recording, List.of(lock), activities, List.of());
+        return new Profile(recording, List.of(lock), activities, List.of(), List.of(), largestBinShares);
+    }
+
+    @Test
+    void aMapWhoseBinWaitsSpreadOverManyBinsIsManyLocksOneHotBinIsOne() {
+        List<LockWindow> serializing = windows(4, 4, 0.675, 0.9, 0.97);
+        double below = GlobalLockDetector.MIN_LARGEST_BIN_SHARE - 0.01;
+        assertThat(new GlobalLockDetector().detect(profile(serializing, Map.of(LOCK_CLASS, below)))).isEmpty();
+        List<LockWindow> saturated = windows(4, 4, 0.01, 0.99, 0.97);
+        assertThat(new SaturatedLockDetector().detect(profile(saturated))).hasSize(1);
+        assertThat(new SaturatedLockDetector().detect(profile(saturated, Map.of(LOCK_CLASS, below)))).isEmpty();
+        assertThat(new GlobalLockDetector().detect(profile(serializing,
+                Map.of(LOCK_CLASS, GlobalLockDetector.MIN_LARGEST_BIN_SHARE)))).hasSize(1);
+        assertThat(new GlobalLockDetector().detect(profile(serializing, Map.of("java.util.Hashtable", 0.01))))
+                .as("another class's bins").hasSize(1);
     }
 
     @Test

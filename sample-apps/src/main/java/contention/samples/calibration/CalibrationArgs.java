@@ -11,10 +11,13 @@ import java.util.Locale;
 final class CalibrationArgs {
 
     /**
-     * The lock the serial part runs under: one monitor, one unfair or one fair ReentrantLock, or (a negative
-     * control) one of {@link SharedAccumulator#STRIPES} unfair locks, each over its own part of the state.
+     * The lock the serial part runs under: one monitor, one unfair or one fair ReentrantLock; or, as negative
+     * controls that share state without one lock: one of {@link SharedAccumulator#STRIPES} unfair locks, each over
+     * its own part of the state ({@code striped}); a {@code ConcurrentHashMap.compute} on one of
+     * {@link SharedAccumulator#KEYS} keys ({@code chm}); the thread's own state, its result added to one
+     * {@code LongAdder} ({@code adder}); a task on a pool with a thread per worker, awaited ({@code pool}).
      */
-    enum LockKind { SYNCHRONIZED, UNFAIR, FAIR, STRIPED }
+    enum LockKind { SYNCHRONIZED, UNFAIR, FAIR, STRIPED, CHM, ADDER, POOL }
 
     final double serialFraction;
     final LockKind kind;
@@ -41,7 +44,7 @@ final class CalibrationArgs {
         } catch (IllegalArgumentException e) {
             System.err.println(main.getSimpleName() + ": " + e.getMessage());
             System.err.println("usage: java -cp sample-apps.jar " + main.getName()
-                    + " <serial fraction 0..1> <synchronized|unfair|fair|striped> [duration, e.g. 4s] [threads]");
+                    + " <serial fraction 0..1> <synchronized|unfair|fair|striped|chm|adder|pool> [duration, e.g. 4s] [threads]");
             System.exit(2);
             throw e; // not reached
         }

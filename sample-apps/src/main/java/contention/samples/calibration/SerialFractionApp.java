@@ -11,8 +11,12 @@ public final class SerialFractionApp {
 
     public static void main(String[] args) throws InterruptedException {
         CalibrationArgs parsed = CalibrationArgs.parse(args, SerialFractionApp.class);
-        SharedAccumulator accumulator = new SharedAccumulator(parsed.kind);
-        CalibrationWorkload.run("serial-fraction", parsed, accumulator::advance);
+        SharedAccumulator accumulator = new SharedAccumulator(parsed.kind, parsed.common.threads);
+        try {
+            CalibrationWorkload.run("serial-fraction", parsed, accumulator::advance);
+        } finally {
+            accumulator.close();
+        }
     }
 
     private SerialFractionApp() {}
