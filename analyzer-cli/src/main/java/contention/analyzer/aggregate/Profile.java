@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.analyzer.aggregate;
 
+import contention.analyzer.model.CacheLine;
 import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.RecordingInfo;
@@ -27,6 +28,7 @@ public final class Profile {
     private final List<Executor> executors;
     private final Map<Long, ThreadActivity> threadsById = new HashMap<>();
     private final Map<String, Double> largestBinShares;
+    private final List<CacheLine> cacheLines;
 
     /**
      * A profile of already ordered parts.
@@ -38,10 +40,12 @@ public final class Profile {
      * @param executors executors, most busy time first
      * @param largestBinShares by map class, the share of its bin waits that was for its most waited-for bin
      *     ({@link BinWaits})
+     * @param cacheLines pairs of members written by different threads on one cache line, most interleaved first
      */
     public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks,
-            List<Executor> executors, Map<String, Double> largestBinShares) {
+            List<Executor> executors, Map<String, Double> largestBinShares, List<CacheLine> cacheLines) {
         this.largestBinShares = Map.copyOf(largestBinShares);
+        this.cacheLines = List.copyOf(cacheLines);
         this.recording = Objects.requireNonNull(recording, "recording");
         this.locks = List.copyOf(locks);
         this.threads = List.copyOf(threads);
@@ -50,6 +54,12 @@ public final class Profile {
         for (ThreadActivity thread : this.threads) {
             threadsById.put(thread.id(), thread);
         }
+    }
+
+    /** A profile without cache lines. */
+    public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks,
+            List<Executor> executors, Map<String, Double> largestBinShares) {
+        this(recording, locks, threads, waitStacks, executors, largestBinShares, List.of());
     }
 
     /** A profile without bin waits. */
@@ -71,6 +81,11 @@ public final class Profile {
     public OptionalDouble largestBinShare(Lock lock) {
         Double share = largestBinShares.get(lock.className());
         return share == null ? OptionalDouble.empty() : OptionalDouble.of(share);
+    }
+
+    /** Members written by different threads on one cache line, and shared ones, most interleaved first. */
+    public List<CacheLine> cacheLines() {
+        return cacheLines;
     }
 
     /** Facts about the recording. */

@@ -49,6 +49,7 @@ public final class ProfileBuilder {
     // class when it reports one, or one that was held far more than the others; else reported by class.
     private final Map<LockId, LockStats> monitorWaits = new LinkedHashMap<>();
     private final Map<String, BinWaits> binWaits = new HashMap<>(); // by the map's class
+    private final CacheLines cacheLines = new CacheLines();
     private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
     private final Set<String> agentTimedLockClasses = new HashSet<>();
     private final Map<Long, ExecutorStats> executors = new LinkedHashMap<>();
@@ -166,6 +167,20 @@ public final class ProfileBuilder {
      */
     public void binWait(String mapClass, long address, long waitNanos) {
         binWaits.computeIfAbsent(mapClass, c -> new BinWaits()).add(address, waitNanos);
+    }
+
+    /** One period of a pair of members on one cache line (contention.CacheLineStats); see {@link CacheLines#add}. */
+    public void cacheLine(String kind, String ownerClass, String memberA, String memberB, long offsetA, long offsetB,
+            String siteA, String siteB, int threadsA, int threadsB, String threadNames, long sampledWritesA,
+            long sampledWritesB, long interleavings, long sampledNanos, long periodNanos, boolean trueSharing) {
+        cacheLines.add(kind, ownerClass, memberA, memberB, Math.max(0, offsetA), Math.max(0, offsetB), siteA, siteB,
+                threadsA, threadsB, threadNames, Math.max(0, sampledWritesA), Math.max(0, sampledWritesB),
+                Math.max(0, interleavings), Math.max(0, sampledNanos), Math.max(0, periodNanos), trueSharing);
+    }
+
+    /** Pairs of members the agent did not send, beyond its bound. */
+    public void cacheLinesDropped(long pairs) {
+        cacheLines.addDropped(pairs);
     }
 
     public void monitorWait(ThreadStats thread, LockId lock, long waitNanos, List<String> stackLeafFirst,
@@ -424,6 +439,6 @@ public final class ProfileBuilder {
         binWaits.forEach((mapClass, waits) -> waits.largestBinShare()
                 .ifPresent(share -> largestBinShares.put(mapClass, share)));
         return new Profile(recording, lockList, threadList, collapsedStacks.toWaitStacks(), executorList,
-                largestBinShares);
+                largestBinShares, cacheLines.toCacheLines());
     }
 }

@@ -16,6 +16,7 @@ public final class Detectors {
                 new GlobalLockDetector(),
                 new HotLockDetector(),
                 new SaturatedLockDetector(),
+                new FalseSharingDetector(),
                 new ExecutorSaturationDetector(),
                 new ExecutorStarvationDetector());
     }

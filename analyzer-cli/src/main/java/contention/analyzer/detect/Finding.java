@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param metrics named numbers behind the verdict, in a stable order (ratios 0..1, counts)
  * @param pool the executor concerned, with its class and main submit site, or {@code null}
  * @param phase the stretch of the recording the finding is about, or {@code null} for the whole recording
+ * @param fields the fields or array slots concerned ({@code com.acme.Stats.hits}), for false sharing
  */
 public record Finding(
         FindingKind kind,
@@ -40,7 +41,8 @@ public record Finding(
         List<String> threads,
         Map<String, Double> metrics,
         PoolRef pool,
-        Phase phase) {
+        Phase phase,
+        List<String> fields) {
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
@@ -50,6 +52,13 @@ public record Finding(
         sites = List.copyOf(sites);
         threads = List.copyOf(threads);
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        fields = List.copyOf(fields);
+    }
+
+    /** A finding about no fields. */
+    public Finding(FindingKind kind, Severity severity, String title, String explanation, String advice, LockId lock,
+            List<CallSite> sites, List<String> threads, Map<String, Double> metrics, PoolRef pool, Phase phase) {
+        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, pool, phase, List.of());
     }
 
     /**
@@ -63,12 +72,12 @@ public record Finding(
     /** A finding about the whole recording. */
     public Finding(FindingKind kind, Severity severity, String title, String explanation, String advice, LockId lock,
             List<CallSite> sites, List<String> threads, Map<String, Double> metrics, PoolRef pool) {
-        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, pool, null);
+        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, pool, null, List.of());
     }
 
     /** A finding about no executor. */
     public Finding(FindingKind kind, Severity severity, String title, String explanation, String advice, LockId lock,
             List<CallSite> sites, List<String> threads, Map<String, Double> metrics) {
-        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, null, null);
+        this(kind, severity, title, explanation, advice, lock, sites, threads, metrics, null, null, List.of());
     }
 }

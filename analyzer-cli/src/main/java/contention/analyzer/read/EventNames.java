@@ -86,6 +86,7 @@ public final class EventNames {
      * agent's threshold long, with the waiting stack.
      */
     public static final String POOL_BLOCKED = "contention.PoolBlocked";
+    public static final String CACHE_LINE_STATS = "contention.CacheLineStats";
 
     private EventNames() {}
 }

@@ -172,6 +172,7 @@ public final class RecordingReader {
             case EventNames.EXECUTOR_STATS -> executorStats(event);
             case EventNames.TASK_SUBMIT -> taskSubmit(event);
             case EventNames.POOL_BLOCKED -> poolBlocked(event);
+            case EventNames.CACHE_LINE_STATS -> cacheLineStats(event);
             case EventNames.THREAD_START -> threadStart(event);
             case EventNames.THREAD_END -> threadEnd(event);
             case EventNames.THREAD_CPU_LOAD -> threadCpuLoad(event);
@@ -313,6 +314,25 @@ public final class RecordingReader {
                 event.hasField("fair") && event.getBoolean("fair"),
                 event.hasField("monitor") && event.getBoolean("monitor"), number(event, "periodNanos"), number(event, "acquisitions"), number(event, "contendedAcquisitions"), number(event, "waitNanos"),
                 number(event, "holdNanos"), (int) number(event, "waitingThreads"), epochNanos(event.getEndTime()));
+    }
+
+    private void cacheLineStats(RecordedEvent event) {
+        if (event.hasField("droppedPairs")) {
+            builder.cacheLinesDropped(number(event, "droppedPairs"));
+        }
+        String kind = text(event, "kind");
+        String ownerClass = text(event, "ownerClass");
+        String memberA = text(event, "memberA");
+        String memberB = text(event, "memberB");
+        if (kind == null || kind.isEmpty() || ownerClass == null || ownerClass.isEmpty() || memberA == null
+                || memberB == null) {
+            return; // the summary of dropped pairs only, or not an event this reader knows
+        }
+        builder.cacheLine(kind, ownerClass, memberA, memberB, number(event, "offsetA"), number(event, "offsetB"),
+                text(event, "siteA"), text(event, "siteB"), (int) number(event, "threadsA"),
+                (int) number(event, "threadsB"), text(event, "threadNames"), number(event, "sampledWritesA"),
+                number(event, "sampledWritesB"), number(event, "interleavings"), number(event, "sampledNanos"),
+                number(event, "periodNanos"), event.hasField("trueSharing") && event.getBoolean("trueSharing"));
     }
 
     private void agentLockWait(RecordedEvent event) {

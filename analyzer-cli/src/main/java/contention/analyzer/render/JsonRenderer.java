@@ -13,6 +13,7 @@ import contention.analyzer.aggregate.Profile;
 import contention.analyzer.detect.Analysis;
 import contention.analyzer.detect.Finding;
 import contention.analyzer.model.CallSite;
+import contention.analyzer.model.CacheLine;
 import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
@@ -67,6 +68,13 @@ public final class JsonRenderer implements Renderer {
         for (Executor executor : profile.executors()) {
             executors.add(executor(executor));
         }
+        if (!profile.cacheLines().isEmpty() || profile.recording().has(EventNames.CACHE_LINE_STATS)) {
+            // Beyond the contract: members written by different threads on one cache line, and shared ones.
+            ArrayNode cacheLines = root.putArray("cacheLines");
+            for (CacheLine line : profile.cacheLines()) {
+                cacheLines.add(cacheLine(line));
+            }
+        }
         ArrayNode threads = root.putArray("threads");
         boolean running = profile.recording().has(EventNames.THREAD_CPU_LOAD);
         for (ThreadActivity thread : profile.threads()) {
@@ -120,7 +128,38 @@ public final class JsonRenderer implements Renderer {
                 metrics.put(metric.getKey(), round(metric.getValue()));
             }
         }
+        if (!finding.fields().isEmpty()) {
+            ArrayNode fields = node.putArray("fields");
+            finding.fields().forEach(fields::add);
+        }
         node.put("advice", finding.advice());
+        return node;
+    }
+
+    private static ObjectNode cacheLine(CacheLine line) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("kind", line.kind());
+        node.put("class", line.ownerClass());
+        node.put("memberA", line.nameA());
+        node.put("memberB", line.nameB());
+        node.put("offsetA", line.offsetA());
+        node.put("offsetB", line.offsetB());
+        node.put("distanceBytes", line.distanceBytes());
+        node.put("trueSharing", line.trueSharing());
+        if (!line.siteA().isEmpty()) {
+            node.put("siteA", line.siteA());
+        }
+        if (!line.siteB().isEmpty()) {
+            node.put("siteB", line.siteB());
+        }
+        node.put("threadsA", line.threadsA());
+        node.put("threadsB", line.threadsB());
+        ArrayNode names = node.putArray("threads");
+        line.threadNames().forEach(names::add);
+        node.put("writesPerSecondA", round(line.writesPerSecond(line.sampledWritesA())));
+        node.put("writesPerSecondB", round(line.writesPerSecond(line.sampledWritesB())));
+        node.put("interleavedWritesPerSecond", round(line.interleavingsPerSecond()));
+        node.put("sampledMs", Durations.millis(line.sampledNanos()));
         return node;
     }
 

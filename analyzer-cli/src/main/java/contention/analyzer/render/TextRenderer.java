@@ -7,6 +7,7 @@ import contention.analyzer.detect.Analysis;
 import contention.analyzer.detect.Finding;
 import contention.analyzer.detect.NotChecked;
 import contention.analyzer.model.CallSite;
+import contention.analyzer.model.CacheLine;
 import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.RecordingInfo;
@@ -49,6 +50,7 @@ public final class TextRenderer implements Renderer {
         findings(analysis.findings(), lines);
         locks(analysis.profile(), lines);
         executors(analysis.profile(), lines);
+        cacheLines(analysis.profile(), lines);
         threads(analysis.profile(), lines);
         notChecked(analysis.notChecked(), lines);
         for (String line : lines) {
@@ -228,6 +230,34 @@ public final class TextRenderer implements Renderer {
      * how long its workers blocked on other tasks under its name. Shown only for recordings with the agent's
      * executor statistics: without them there is nothing to say, and "not checked" says why.
      */
+    private static void cacheLines(Profile profile, List<String> lines) {
+        List<CacheLine> cacheLines = profile.cacheLines();
+        if (cacheLines.isEmpty() && !profile.recording().has(EventNames.CACHE_LINE_STATS)) {
+            return;
+        }
+        lines.add("");
+        lines.add("Cache lines written by several threads");
+        if (cacheLines.isEmpty()) {
+            lines.add(INDENT + "No member of an object or array was seen written by two threads on one cache line.");
+            return;
+        }
+        TextTable table = new TextTable("Moves/s>", "Writes/s>", "Apart>", "Threads>", "Members");
+        for (CacheLine line : cacheLines.subList(0, Math.min(MAX_CACHE_LINES_SHOWN, cacheLines.size()))) {
+            table.row(String.format(Locale.ROOT, "%.0f", line.interleavingsPerSecond()),
+                    String.format(Locale.ROOT, "%.0f", line.writesPerSecond(line.sampledWritesA() + line.sampledWritesB())),
+                    line.trueSharing() ? "-" : line.distanceBytes() + " B",
+                    Integer.toString(line.trueSharing() ? line.threadsA() : line.threadsA() + line.threadsB()),
+                    line.trueSharing() ? line.nameA() + " (one member, shared: true sharing)"
+                            : line.nameA() + " and " + line.nameB());
+        }
+        for (String line : table.lines()) {
+            lines.add(INDENT + line);
+        }
+    }
+
+    // Pairs listed; the findings name the ones that cost.
+    private static final int MAX_CACHE_LINES_SHOWN = 10;
+
     private static void executors(Profile profile, List<String> lines) {
         List<Executor> executors = profile.executors();
         if (executors.isEmpty() && !profile.recording().has(EventNames.EXECUTOR_STATS)) {
