@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -105,7 +106,14 @@ public final class HotLockDetector implements Detector {
             explanation.append(String.format(Locale.ROOT, " %s accounts for %s of that wait.",
                     worst.frame(), percent(siteShare(lock, worst))));
         }
-        if (lock.usage() != null) {
+        OptionalDouble largestBin = profile.largestBinShare(lock);
+        if (GlobalLockDetector.isManyBins(profile, lock)) {
+            // Its bins are many locks whose holds overlap: a summed utilization would read as one lock's.
+            explanation.append(String.format(Locale.ROOT, " The waits were for many of the map's bins (its locks),"
+                    + " the most waited-for one %s of them: threads seldom meet on one key, and a wait is long when"
+                    + " the holder of a bin runs slow work in compute/merge or loses its CPU while holding it.",
+                    percent(largestBin.getAsDouble())));
+        } else if (lock.usage() != null) {
             explanation.append(String.format(Locale.ROOT,
                     " It was held %s of the recording (estimated from a sample of acquisitions).",
                     percent(lock.usage().utilization())));
