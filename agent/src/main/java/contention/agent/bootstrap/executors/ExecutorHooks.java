@@ -189,7 +189,7 @@ public final class ExecutorHooks {
         ThreadState thread = ThreadState.current();
         if (thread.task != null && thread.taskPool != null) {
             // afterExecute never ran for the last task (a beforeExecute override threw): it ended all the same.
-            endThreadPoolTask(thread, System.nanoTime());
+            endThreadPoolTask(thread);
         }
         thread.workerOf = (PoolState) previous;
         thread.counters = null; // a nested task loop's pool, if any, counts in its adders from here
@@ -210,21 +210,30 @@ public final class ExecutorHooks {
             // A worker started before the agent, whose runWorker runs unadvised; it works for this pool for life.
             state = becomeWorker(thread, pool);
         }
-        long now = System.nanoTime();
         if (thread.task != null && thread.taskPool != null) {
-            endThreadPoolTask(thread, now); // its afterExecute never ran: count the last task's end
+            endThreadPoolTask(thread); // its afterExecute never ran: count the last task's end
         }
+        WorkerCounters counters = thread.countersFor(state);
+        int weight = counters != null ? counters.weightOfNextRun() : 1;
+        long now = weight > 0 ? nonZero(System.nanoTime()) : 0; // 0: this run is not timed
         thread.task = task;
         thread.taskPool = state;
         thread.taskStartNanos = now;
-        WorkerCounters counters = thread.countersFor(state);
+        thread.taskWeight = weight;
         thread.taskCounters = counters;
         if (counters != null) {
-            counters.runStarted(now);
+            if (weight > 0) {
+                counters.runStarted(now);
+            }
         } else {
             state.taskStarted(now);
         }
         state.takeQueueWait(task, now);
+    }
+
+    // A clock reading that is never 0, which marks an untimed run.
+    private static long nonZero(long nanos) {
+        return nanos == 0 ? 1 : nanos;
     }
 
     /**
@@ -241,7 +250,7 @@ public final class ExecutorHooks {
         }
         thread.finishedTask = task;
         if (thread.task == task && thread.taskPool != null) {
-            endThreadPoolTask(thread, System.nanoTime());
+            endThreadPoolTask(thread);
             return;
         }
         if (thread.task != null && thread.taskPool != null) {
@@ -259,12 +268,16 @@ public final class ExecutorHooks {
     }
 
     // The task this worker started ends at nowNanos: one completion, timed.
-    private static void endThreadPoolTask(ThreadState thread, long nowNanos) {
-        long runNanos = nowNanos - thread.taskStartNanos;
+    private static void endThreadPoolTask(ThreadState thread) {
         WorkerCounters counters = thread.taskCounters;
         if (counters != null) {
-            counters.runEnded(runNanos, true);
+            if (thread.taskStartNanos != 0) {
+                counters.runEnded(System.nanoTime() - thread.taskStartNanos, true, thread.taskWeight);
+            } else {
+                counters.untimedRunEnded();
+            }
         } else {
+            long runNanos = System.nanoTime() - thread.taskStartNanos;
             PoolState state = thread.taskPool;
             state.completed.increment();
             state.taskEnded(thread.taskStartNanos);

@@ -212,7 +212,10 @@ public final class PoolState {
         }
     }
 
-    /** {@code task} starts running: if its wait was being timed, records it and frees the slot. */
+    /**
+     * {@code task} starts running at {@code nowNanos} (0: not read yet, read here only if needed): if its wait was
+     * being timed, records it and frees the slot.
+     */
     void takeQueueWait(Object task, long nowNanos) {
         if (pending.get() == 0) {
             return;
@@ -222,7 +225,7 @@ public final class PoolState {
             if (p != null && p.get() == task) {
                 if (slots.compareAndSet(i, p, null)) {
                     pending.decrementAndGet();
-                    queueWaits.record(nowNanos - p.submitNanos);
+                    queueWaits.record((nowNanos != 0 ? nowNanos : System.nanoTime()) - p.submitNanos);
                 }
                 return;
             }

@@ -31,7 +31,8 @@ public final class ThreadState {
     // The ThreadPoolExecutor task running now, between beforeExecute and afterExecute; null if none.
     Object task;
     PoolState taskPool;
-    long taskStartNanos;
+    long taskStartNanos; // 0 when the run is not timed
+    int taskWeight; // runs the timed run in progress stands for (WorkerCounters.weightOfNextRun)
     WorkerCounters taskCounters; // the counters the running task's start went to, or null (the pool's adders)
     // The task whose end was counted last: a subclass's afterExecute that calls super reaches the hook twice.
     Object finishedTask;

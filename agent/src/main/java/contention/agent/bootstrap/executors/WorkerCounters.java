@@ -4,6 +4,7 @@ package contention.agent.bootstrap.executors;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,7 +28,19 @@ final class WorkerCounters {
     private static final VarHandle COMPLETED;
     private static final VarHandle BUSY_NANOS;
     private static final VarHandle RUN_START;
+    private static final VarHandle TIMED_LEFT;
     private static final VarHandle BUCKET = MethodHandles.arrayElementVarHandle(int[].class);
+
+    /**
+     * Runs timed one by one per worker each period; beyond them one run in {@link #RUN_SAMPLE_RATE} is timed and
+     * counts that many times. Why: two clock reads are ~48 ns of a task's cost here (24 ns each), half of the
+     * 100 ns budget; a pool that runs more than this many tasks a second per worker has enough of them for its
+     * percentiles and busy time from a sample, and a pool of few, long tasks has every one timed.
+     */
+    static final int TIMED_RUNS_PER_PERIOD = 64;
+
+    /** One run in this many is timed once a worker's {@link #TIMED_RUNS_PER_PERIOD} are used up. */
+    static final int RUN_SAMPLE_RATE = 8;
 
     /** Worker counters alive at once, all pools together (~7 MB); more workers count in their pools' adders. */
     static final int MAX_LIVE = 4_096;
@@ -39,6 +52,7 @@ final class WorkerCounters {
             COMPLETED = lookup.findVarHandle(WorkerCounters.class, "completed", long.class);
             BUSY_NANOS = lookup.findVarHandle(WorkerCounters.class, "busyNanos", long.class);
             RUN_START = lookup.findVarHandle(WorkerCounters.class, "runStart", long.class);
+            TIMED_LEFT = lookup.findVarHandle(WorkerCounters.class, "timedLeft", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -51,6 +65,7 @@ final class WorkerCounters {
     private long completed;
     private long busyNanos;
     private long runStart; // start of the busy run in progress, 0 when none
+    private int timedLeft = TIMED_RUNS_PER_PERIOD; // runs still timed one by one this period; the drain refills it
     private final int[] runTimes = new int[TaskHistogram.BUCKETS];
 
     // Read and written by the drain only: the totals it took last time.
@@ -77,6 +92,21 @@ final class WorkerCounters {
         LIVE.decrementAndGet();
     }
 
+    /**
+     * Whether the run starting now is timed, and how many runs it stands for: 1 while this period's
+     * {@link #TIMED_RUNS_PER_PERIOD} last, then {@link #RUN_SAMPLE_RATE} for one run in that many, else 0 (not
+     * timed). The choice never depends on the run itself, so the weighted sums estimate busy time and the run-time
+     * histogram without bias. A drain's refill racing with the decrement can be lost: a period then samples sooner.
+     */
+    int weightOfNextRun() {
+        int left = (int) TIMED_LEFT.getOpaque(this);
+        if (left > 0) {
+            TIMED_LEFT.setOpaque(this, left - 1);
+            return 1;
+        }
+        return ThreadLocalRandom.current().nextInt(RUN_SAMPLE_RATE) == 0 ? RUN_SAMPLE_RATE : 0;
+    }
+
     /** A run that counts as busy time starts at {@code nowNanos} (0 is taken as 1: 0 means none). */
     void runStarted(long nowNanos) {
         RUN_START.setOpaque(this, nowNanos == 0 ? 1 : nowNanos);
@@ -84,12 +114,25 @@ final class WorkerCounters {
 
     /** A task's run of {@code runNanos} ended; {@code busy} if it was the run {@link #runStarted} began. */
     void runEnded(long runNanos, boolean busy) {
+        runEnded(runNanos, busy, 1);
+    }
+
+    /**
+     * A timed run of {@code runNanos} ended, standing for {@code weight} runs ({@link #weightOfNextRun}); its busy
+     * time, counted as it went since {@link #runStarted}, is weighted the same.
+     */
+    void runEnded(long runNanos, boolean busy, int weight) {
         int i = TaskHistogram.index(runNanos);
-        BUCKET.setOpaque(runTimes, i, runTimes[i] + 1);
+        BUCKET.setOpaque(runTimes, i, runTimes[i] + weight);
         if (busy) {
             RUN_START.setOpaque(this, 0L);
-            BUSY_NANOS.setOpaque(this, busyNanos + runNanos);
+            BUSY_NANOS.setOpaque(this, busyNanos + runNanos * weight);
         }
+        COMPLETED.setOpaque(this, completed + 1);
+    }
+
+    /** A run that was not timed ended: counted, its time estimated from the timed ones. */
+    void untimedRunEnded() {
         COMPLETED.setOpaque(this, completed + 1);
     }
 
@@ -108,6 +151,7 @@ final class WorkerCounters {
      */
     boolean drainInto(PoolState.Totals totals, long nowNanos) {
         boolean alive = owner.isAlive();
+        TIMED_LEFT.setOpaque(this, TIMED_RUNS_PER_PERIOD);
         long start = (long) RUN_START.getOpaque(this);
         long busy = (long) BUSY_NANOS.getOpaque(this) + (start != 0 ? Math.max(0, nowNanos - start) : 0);
         long done = (long) COMPLETED.getOpaque(this);

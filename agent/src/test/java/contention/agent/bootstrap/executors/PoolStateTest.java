@@ -58,6 +58,40 @@ class PoolStateTest {
     }
 
     @Test
+    void aBusyWorkerTimesItsFirstRunsOfEachPeriodThenASampleWeightedToEstimateTheRest() {
+        PoolState pool = new PoolState(4, new Object(), PoolState.KIND_OTHER, "", "", null, true);
+        WorkerCounters worker = pool.workerStarted(Thread.currentThread());
+        int runs = 64_000;
+        long runNanos = 10_000;
+        long weights = 0;
+        int timed = 0;
+        for (int i = 0; i < runs; i++) {
+            int weight = worker.weightOfNextRun();
+            if (i < WorkerCounters.TIMED_RUNS_PER_PERIOD) {
+                assertThat(weight).as("run %d of the period", i).isEqualTo(1);
+            } else {
+                assertThat(weight).isIn(0, WorkerCounters.RUN_SAMPLE_RATE);
+            }
+            if (weight > 0) {
+                timed++;
+                worker.runStarted(1_000 + i);
+                worker.runEnded(runNanos, true, weight);
+            } else {
+                worker.untimedRunEnded();
+            }
+            weights += weight;
+        }
+        PoolState.Drained drained = pool.drain();
+        assertThat(drained.completed).isEqualTo(runs);
+        assertThat(timed).as("timed runs").isBetween(7_500, 8_500); // 64 + (64,000 - 64) / 8, about
+        assertThat(drained.busyNanos).isEqualTo(weights * runNanos);
+        assertThat((double) drained.busyNanos).as("estimated busy time").isCloseTo(runs * runNanos,
+                org.assertj.core.data.Percentage.withPercentage(5));
+        assertThat(drained.runTimeHistogram).isEqualTo(TaskHistogram.index(runNanos) + ":" + weights);
+        assertThat(worker.weightOfNextRun()).as("the drain starts a period: timed one by one again").isEqualTo(1);
+    }
+
+    @Test
     void workersAndTheSharedAddersAddUpAndAnEndedWorkerIsDrainedOnceThenForgotten() throws InterruptedException {
         PoolState pool = new PoolState(3, new Object(), PoolState.KIND_OTHER, "", "", null, true);
         WorkerCounters[] ended = new WorkerCounters[1];
