@@ -19,11 +19,23 @@ public final class SampleArgs {
 
     /** Parses {@code [duration] [threads]}; a bad argument prints usage and exits with status 2. */
     public static SampleArgs parse(String[] args, Class<?> main, Duration defaultDuration, int defaultThreads) {
+        return parse(args, main, defaultDuration, defaultThreads, 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parse(String[], Class, Duration, int)}, for workloads that need between {@code minThreads} and
+     * {@code maxThreads} threads (one per counter field, or a writer and at least one reader).
+     */
+    public static SampleArgs parse(String[] args, Class<?> main, Duration defaultDuration, int defaultThreads,
+            int minThreads, int maxThreads) {
         try {
             Duration duration = args.length > 0 ? parseDuration(args[0]) : defaultDuration;
             int threads = args.length > 1 ? Integer.parseInt(args[1]) : defaultThreads;
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1");
+            if (threads < minThreads) {
+                throw new IllegalArgumentException("threads must be at least " + minThreads);
+            }
+            if (threads > maxThreads) {
+                throw new IllegalArgumentException("threads must be at most " + maxThreads);
             }
             return new SampleArgs(duration, threads);
         } catch (RuntimeException e) {

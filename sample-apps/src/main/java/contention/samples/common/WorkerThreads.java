@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +25,15 @@ public final class WorkerThreads {
      */
     public static double run(String prefix, int threads, Duration duration, LongSupplier done, IntConsumer step)
             throws InterruptedException {
+        return run(t -> prefix + "-" + (t + 1), threads, duration, done, step);
+    }
+
+    /**
+     * As {@link #run(String, int, Duration, LongSupplier, IntConsumer)}, for workloads whose threads have different
+     * roles: {@code names} gives thread {@code index}'s name (e.g. {@code heartbeat-writer-1}, {@code request-reader-1}).
+     */
+    public static double run(IntFunction<String> names, int threads, Duration duration, LongSupplier done,
+            IntConsumer step) throws InterruptedException {
         WorkerThreads workers = new WorkerThreads();
         List<Thread> started = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -32,7 +42,7 @@ public final class WorkerThreads {
                 while (!workers.stop) {
                     step.accept(index);
                 }
-            }, prefix + "-" + (t + 1));
+            }, names.apply(t));
             started.add(thread);
             thread.start();
         }
