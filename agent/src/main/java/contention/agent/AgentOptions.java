@@ -23,7 +23,7 @@ public final class AgentOptions {
     /** Every key, in the order the usage line lists them. */
     static final List<String> KEYS =
             List.of("file", "monitor-threshold", "park-threshold", "sample-period", "locks", "lock-wait-threshold",
-                    "include", "exclude", "global-lock-warning");
+                    "include", "exclude", "global-lock-warning", "false-sharing", "false-sharing-rate");
 
     /** Where the agent's global-lock warnings go ({@code global-lock-warning}). */
     public enum WarningOutput {
@@ -44,6 +44,10 @@ public final class AgentOptions {
     // JFR's own default for jdk.ExecutionSample.
     static final Duration DEFAULT_SAMPLE_PERIOD = Duration.ofMillis(20);
 
+    // Share of the time, in percent, that the false-sharing hooks note accesses: one 20 ms window in 20. Measured
+    // cost at this rate: docs/false-sharing.md.
+    static final int DEFAULT_FALSE_SHARING_RATE = 5;
+
     // Waits at least this long each get a contention.LockWait event with a stack; shorter ones are sampled.
     static final Duration DEFAULT_LOCK_WAIT_THRESHOLD = Duration.ofMillis(1);
 
@@ -54,6 +58,8 @@ public final class AgentOptions {
     private Duration parkThreshold = DEFAULT_PARK_THRESHOLD;
     private Duration samplePeriod = DEFAULT_SAMPLE_PERIOD;
     private WarningOutput globalLockWarning = WarningOutput.STDERR;
+    private boolean falseSharing = true;
+    private int falseSharingRate = DEFAULT_FALSE_SHARING_RATE;
     private Path globalLockWarningFile; // set when globalLockWarning is FILE
     private final List<String> include = new ArrayList<>();
     private final List<String> exclude = new ArrayList<>();
@@ -126,6 +132,17 @@ public final class AgentOptions {
                 break;
             case "global-lock-warning":
                 parseGlobalLockWarning(value);
+                break;
+            case "false-sharing":
+                if ("on".equals(value) || "off".equals(value)) {
+                    falseSharing = "on".equals(value);
+                } else {
+                    problems.add("bad value for false-sharing: '" + value + "' (expected on or off); using "
+                            + (falseSharing ? "on" : "off"));
+                }
+                break;
+            case "false-sharing-rate":
+                parseFalseSharingRate(value);
                 break;
             default:
                 throw new AssertionError(key);
@@ -273,6 +290,10 @@ public final class AgentOptions {
                 return "com.acme.;org.example.Cache";
             case "global-lock-warning":
                 return "stderr, off or a file to append to such as warnings.log";
+            case "false-sharing":
+                return "on or off";
+            case "false-sharing-rate":
+                return "5 (percent of the time; 100 samples all the time)";
             default:
                 return "0ms, 500us or 5ms";
         }
@@ -337,6 +358,31 @@ public final class AgentOptions {
     }
 
     /** One human-readable sentence per unknown key or bad value; empty when the options were clean. */
+    /** Whether field and array writes are sampled for false sharing ({@code false-sharing=on|off}). */
+    public boolean falseSharing() {
+        return falseSharing;
+    }
+
+    /** Percent of the time the false-sharing hooks sample, 1 to 100 ({@code false-sharing-rate}). */
+    public int falseSharingRate() {
+        return falseSharingRate;
+    }
+
+    private void parseFalseSharingRate(String value) {
+        String number = value.endsWith("%") ? value.substring(0, value.length() - 1) : value;
+        try {
+            int rate = Integer.parseInt(number.trim());
+            if (rate >= 1 && rate <= 100) {
+                falseSharingRate = rate;
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("bad value for false-sharing-rate: '" + value + "' (expected a percent from 1 to 100, e.g. 5"
+                + " or 100); using " + falseSharingRate);
+    }
+
     public List<String> problems() {
         return Collections.unmodifiableList(problems);
     }

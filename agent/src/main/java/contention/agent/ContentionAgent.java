@@ -4,6 +4,8 @@ package contention.agent;
 
 import contention.agent.bootstrap.LockAdviceHelper;
 import contention.agent.bootstrap.executors.ExecutorHooks;
+import contention.agent.bootstrap.falsesharing.SharedWrites;
+import contention.agent.recording.CacheLineSampler;
 import contention.agent.recording.ExecutorStatsEmitter;
 import contention.agent.recording.LockStatsEmitter;
 import contention.agent.recording.RecordingController;
@@ -48,7 +50,7 @@ public final class ContentionAgent {
             // JFR's own initialization takes ~0.5 s of CPU (README, "Measured"), so it runs beside main instead of
             // before it; the report covers the recording, from when JFR is up. Lock advice installed above still
             // sees every lock created meanwhile, so allocation sites are complete.
-            Thread thread = new Thread(() -> startRecording(options), "contention-start");
+            Thread thread = new Thread(() -> startRecording(options, instrumentation), "contention-start");
             thread.setDaemon(true);
             Runtime.getRuntime().addShutdownHook(new Thread(ContentionAgent::onExit, "contention-exit"));
             thread.start();
@@ -71,6 +73,9 @@ public final class ContentionAgent {
             }
             LockAdviceHelper.initialize(options.lockWaitThreshold().toNanos());
             ExecutorHooks.initialize(options.lockWaitThreshold().toNanos());
+            if (options.falseSharing()) {
+                SharedWrites.initialize();
+            }
             Installer.install(instrumentation, options);
             locksInstrumented = true;
         } catch (Throwable t) {
@@ -78,12 +83,15 @@ public final class ContentionAgent {
         }
     }
 
-    private static void startRecording(AgentOptions options) {
+    private static void startRecording(AgentOptions options, Instrumentation instrumentation) {
         try {
             if (locksInstrumented) {
                 LockAdviceHelper.initializeEvents();
                 LockStatsEmitter.register(options);
                 ExecutorStatsEmitter.register();
+                if (options.falseSharing()) {
+                    CacheLineSampler.register(instrumentation, options.falseSharingRate());
+                }
             }
             RecordingController.start(options, AgentLog.version(), locksInstrumented ? ContentionAgent::flushStatistics : null);
             if (locksInstrumented) {
@@ -116,6 +124,7 @@ public final class ContentionAgent {
         try {
             LockStatsEmitter.flush();
             ExecutorStatsEmitter.flush();
+            CacheLineSampler.flush();
         } catch (Throwable t) {
             // The recording is being closed under us; the periods already written stand.
         }

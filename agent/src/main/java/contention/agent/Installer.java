@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import contention.agent.instrumentation.TypeInstrumentation;
 import contention.agent.instrumentation.collections.StringBufferInstrumentation;
+import contention.agent.instrumentation.falsesharing.SharedWriteTransformer;
 import contention.agent.instrumentation.collections.SynchronizedCollectionsInstrumentation;
 import contention.agent.instrumentation.logging.LogHandlerInstrumentation;
 import contention.agent.instrumentation.executors.ForkJoinPoolInstrumentation;
@@ -79,6 +80,11 @@ final class Installer {
         }
         builder.installOn(instrumentation);
         installBlockTransformer(instrumentation, scope);
+        if (options.falseSharing()) {
+            // After the block transformer: it sees the code with monitor hooks in, and adds its own calls.
+            // Classes loaded already keep their code: the app's classes mostly load after premain.
+            instrumentation.addTransformer(new SharedWriteTransformer(scope), true);
+        }
     }
 
     /**

@@ -30,7 +30,8 @@ public final class CacheLines {
     /** One period's event of a pair. */
     public void add(String kind, String ownerClass, String memberA, String memberB, long offsetA, long offsetB,
             String siteA, String siteB, int threadsA, int threadsB, String threadNames, long sampledWritesA,
-            long sampledWritesB, long interleavings, long sampledNanos, long periodNanos, boolean trueSharing) {
+            long sampledWritesB, long sampledReadsA, long sampledReadsB, long interleavings, long sampledNanos,
+            long periodNanos, boolean trueSharing) {
         List<String> key = List.of(kind, ownerClass, memberA, memberB);
         Totals totals = pairs.get(key);
         if (totals == null) {
@@ -41,8 +42,8 @@ public final class CacheLines {
             totals = new Totals(kind, ownerClass, memberA, memberB, offsetA, offsetB, trueSharing);
             pairs.put(key, totals);
         }
-        totals.add(siteA, siteB, threadsA, threadsB, threadNames, sampledWritesA, sampledWritesB, interleavings,
-                sampledNanos, periodNanos);
+        totals.add(siteA, siteB, threadsA, threadsB, threadNames, sampledWritesA, sampledWritesB, sampledReadsA,
+                sampledReadsB, interleavings, sampledNanos, periodNanos);
     }
 
     /** Pairs the agent dropped beyond its own bound, as it reported them. */
@@ -61,7 +62,7 @@ public final class CacheLines {
         for (Totals t : pairs.values()) {
             lines.add(new CacheLine(t.kind, t.ownerClass, t.memberA, t.memberB, t.offsetA, t.offsetB, t.siteA,
                     t.siteB, t.threadsA, t.threadsB, List.copyOf(t.threadNames), t.sampledWritesA, t.sampledWritesB,
-                    t.interleavings, t.sampledNanos, t.periodNanos, t.trueSharing));
+                    t.sampledReadsA, t.sampledReadsB, t.interleavings, t.sampledNanos, t.periodNanos, t.trueSharing));
         }
         lines.sort(Comparator.comparingDouble(CacheLine::interleavingsPerSecond).reversed()
                 .thenComparing(CacheLine::nameA).thenComparing(CacheLine::nameB));
@@ -83,6 +84,8 @@ public final class CacheLines {
         final Set<String> threadNames = new LinkedHashSet<>();
         long sampledWritesA;
         long sampledWritesB;
+        long sampledReadsA;
+        long sampledReadsB;
         long interleavings;
         long sampledNanos;
         long periodNanos;
@@ -99,7 +102,7 @@ public final class CacheLines {
         }
 
         void add(String siteA, String siteB, int threadsA, int threadsB, String names, long writesA, long writesB,
-                long interleavings, long sampledNanos, long periodNanos) {
+                long readsA, long readsB, long interleavings, long sampledNanos, long periodNanos) {
             if (this.siteA.isEmpty() && siteA != null) {
                 this.siteA = siteA;
             }
@@ -117,6 +120,8 @@ public final class CacheLines {
             }
             sampledWritesA += writesA;
             sampledWritesB += writesB;
+            sampledReadsA += readsA;
+            sampledReadsB += readsB;
             this.interleavings += interleavings;
             this.sampledNanos += sampledNanos;
             this.periodNanos += periodNanos;

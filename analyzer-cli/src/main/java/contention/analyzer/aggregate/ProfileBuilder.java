@@ -172,10 +172,11 @@ public final class ProfileBuilder {
     /** One period of a pair of members on one cache line (contention.CacheLineStats); see {@link CacheLines#add}. */
     public void cacheLine(String kind, String ownerClass, String memberA, String memberB, long offsetA, long offsetB,
             String siteA, String siteB, int threadsA, int threadsB, String threadNames, long sampledWritesA,
-            long sampledWritesB, long interleavings, long sampledNanos, long periodNanos, boolean trueSharing) {
+            long sampledWritesB, long sampledReadsA, long sampledReadsB, long interleavings, long sampledNanos,
+            long periodNanos, boolean trueSharing) {
         cacheLines.add(kind, ownerClass, memberA, memberB, Math.max(0, offsetA), Math.max(0, offsetB), siteA, siteB,
                 threadsA, threadsB, threadNames, Math.max(0, sampledWritesA), Math.max(0, sampledWritesB),
-                Math.max(0, interleavings), Math.max(0, sampledNanos), Math.max(0, periodNanos), trueSharing);
+                Math.max(0, sampledReadsA), Math.max(0, sampledReadsB), Math.max(0, interleavings), Math.max(0, sampledNanos), Math.max(0, periodNanos), trueSharing);
     }
 
     /** Pairs of members the agent did not send, beyond its bound. */

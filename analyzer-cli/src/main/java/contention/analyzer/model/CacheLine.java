@@ -24,6 +24,8 @@ import java.util.List;
  * @param threadNames names of writing threads, at most a few
  * @param sampledWritesA sampled writes of {@code memberA}
  * @param sampledWritesB sampled writes of {@code memberB}
+ * @param sampledReadsA sampled reads of {@code memberA} (volatile fields only)
+ * @param sampledReadsB sampled reads of {@code memberB}
  * @param interleavings sampled writes to the line by another thread than the line's previous write: each moves the
  *     line between cores
  * @param sampledNanos time the agent was sampling writes
@@ -44,6 +46,8 @@ public record CacheLine(
         List<String> threadNames,
         long sampledWritesA,
         long sampledWritesB,
+        long sampledReadsA,
+        long sampledReadsB,
         long interleavings,
         long sampledNanos,
         long periodNanos,

@@ -331,7 +331,8 @@ public final class RecordingReader {
         builder.cacheLine(kind, ownerClass, memberA, memberB, number(event, "offsetA"), number(event, "offsetB"),
                 text(event, "siteA"), text(event, "siteB"), (int) number(event, "threadsA"),
                 (int) number(event, "threadsB"), text(event, "threadNames"), number(event, "sampledWritesA"),
-                number(event, "sampledWritesB"), number(event, "interleavings"), number(event, "sampledNanos"),
+                number(event, "sampledWritesB"), Math.max(0, number(event, "sampledReadsA")),
+                Math.max(0, number(event, "sampledReadsB")), number(event, "interleavings"), number(event, "sampledNanos"),
                 number(event, "periodNanos"), event.hasField("trueSharing") && event.getBoolean("trueSharing"));
     }
 

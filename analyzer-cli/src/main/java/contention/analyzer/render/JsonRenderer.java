@@ -158,6 +158,8 @@ public final class JsonRenderer implements Renderer {
         line.threadNames().forEach(names::add);
         node.put("writesPerSecondA", round(line.writesPerSecond(line.sampledWritesA())));
         node.put("writesPerSecondB", round(line.writesPerSecond(line.sampledWritesB())));
+        node.put("readsPerSecondA", round(line.writesPerSecond(line.sampledReadsA())));
+        node.put("readsPerSecondB", round(line.writesPerSecond(line.sampledReadsB())));
         node.put("interleavedWritesPerSecond", round(line.interleavingsPerSecond()));
         node.put("sampledMs", Durations.millis(line.sampledNanos()));
         return node;

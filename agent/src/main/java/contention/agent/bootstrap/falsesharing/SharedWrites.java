@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright contention authors
+package contention.agent.bootstrap.falsesharing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Called from app code the agent rewrote: each write of a field (and read of a {@code volatile} field) of an app
+ * object, each store into a {@code long[]}, {@code int[]} or {@code double[]}, and each update of an
+ * {@code AtomicLong}, {@code AtomicInteger}, {@code AtomicLongArray} or {@code AtomicIntegerArray} through its
+ * methods is noted, with the thread, while a sampling window is open ({@link #sampling}), for the false-sharing
+ * detector to see which threads touch which members of one object.
+ *
+ * <p>Cost: while no window is open, one read of a volatile flag and a branch (the JIT inlines the call). In a
+ * window, a thread-local look-up and four array stores.
+ *
+ * <p>Assumptions and guarantees: the hooks never throw (a null owner is ignored; the checks before an array store
+ * are the JVM's, which runs after the hook) and take no lock; they touch only this package's classes and
+ * {@code ThreadLocal}, which the agent does not rewrite, so they cannot re-enter. Buffers of ended threads are
+ * dropped by the drain. The atomic wrappers do what the method they stand for does, with the same result and
+ * exceptions.
+ */
+public final class SharedWrites {
+
+    /** Whether a sampling window is open: the hooks note accesses only then. */
+    static volatile boolean sampling;
+
+    /** The window's number; a thread appends into half {@code epoch & 1} of its buffer. */
+    static volatile int epoch;
+
+    private static final ThreadLocal<WriteBuffer> BUFFERS = new ThreadLocal<>();
+    private static final ConcurrentLinkedQueue<WriteBuffer> ALL = new ConcurrentLinkedQueue<>();
+
+    /** Loads and links everything the hooks reach; called before any code is rewritten to call them. */
+    public static void initialize() {
+        WriteBuffer probe = new WriteBuffer(Thread.currentThread());
+        probe.append(0, probe, 0, 0, WriteBuffer.WRITE);
+        probe.clear(0);
+        WriteSites.site(WriteSites.register("java/lang/Object", null, "probe"));
+    }
+
+    /** Opens or closes sampling windows (the drain's timer). */
+    public static void sampling(boolean open) {
+        sampling = open;
+    }
+
+    /** Starts the next window: threads append into the other half from now on. Returns the half just ended. */
+    public static int flip() {
+        int ended = epoch & 1;
+        epoch = epoch + 1;
+        return ended;
+    }
+
+    /** Every thread's buffer; those of ended threads are dropped after this call returns them one last time. */
+    public static List<WriteBuffer> buffers() {
+        List<WriteBuffer> all = new ArrayList<>(ALL);
+        ALL.removeIf(b -> !b.thread.isAlive());
+        return all;
+    }
+
+    /** Before {@code putfield} at {@code site}: {@code owner}'s field is written. */
+    public static void write(Object owner, int site) {
+        if (sampling && owner != null) {
+            note(owner, site, 0, WriteBuffer.WRITE);
+        }
+    }
+
+    /** Before {@code getfield} of a volatile field at {@code site}. */
+    public static void read(Object owner, int site) {
+        if (sampling && owner != null) {
+            note(owner, site, 0, WriteBuffer.READ);
+        }
+    }
+
+    /** Before {@code lastore}, {@code iastore} or {@code dastore} at {@code site}: slot {@code index} is written. */
+    public static void slot(Object array, int index, int site) {
+        if (sampling && array != null) {
+            note(array, site, index, WriteBuffer.SLOT_WRITE);
+        }
+    }
+
+    private static void note(Object owner, int site, int slot, byte kind) {
+        WriteBuffer buffer = BUFFERS.get();
+        if (buffer == null) {
+            buffer = new WriteBuffer(Thread.currentThread());
+            BUFFERS.set(buffer);
+            ALL.add(buffer);
+        }
+        buffer.append(epoch & 1, owner, site, slot, kind);
+    }
+
+    private SharedWrites() {}
+}
