@@ -51,8 +51,25 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse("fiel=x.jfr,park-threshold=2ms");
         assertThat(options.problems()).containsExactly(
                 "unknown option 'fiel' (known: file, monitor-threshold, park-threshold, sample-period, locks,"
-                        + " lock-wait-threshold, include, exclude, global-lock-warning); ignored");
+                        + " lock-wait-threshold, include, exclude, global-lock-warning, false-sharing,"
+                        + " false-sharing-rate); ignored");
         assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(2));
+    }
+
+    @Test
+    void falseSharingIsOnAtFivePercentByDefaultAndBadValuesKeepTheDefault() {
+        AgentOptions defaults = AgentOptions.parse("");
+        assertThat(defaults.falseSharing()).isTrue();
+        assertThat(defaults.falseSharingRate()).isEqualTo(5);
+        AgentOptions full = AgentOptions.parse("false-sharing-rate=100%,false-sharing=off");
+        assertThat(full.falseSharingRate()).isEqualTo(100);
+        assertThat(full.falseSharing()).isFalse();
+        AgentOptions bad = AgentOptions.parse("false-sharing-rate=0,false-sharing=yes");
+        assertThat(bad.falseSharingRate()).isEqualTo(5);
+        assertThat(bad.falseSharing()).isTrue();
+        assertThat(bad.problems()).containsExactly(
+                "bad value for false-sharing-rate: '0' (expected a percent from 1 to 100, e.g. 5 or 100); using 5",
+                "bad value for false-sharing: 'yes' (expected on or off); using on");
     }
 
     @Test

@@ -33,11 +33,12 @@ final class WorkerCounters {
 
     /**
      * Runs timed one by one per worker each period; beyond them one run in {@link #RUN_SAMPLE_RATE} is timed and
-     * counts that many times. Why: two clock reads are ~48 ns of a task's cost here (24 ns each), half of the
-     * 100 ns budget; a pool that runs more than this many tasks a second per worker has enough of them for its
-     * percentiles and busy time from a sample, and a pool of few, long tasks has every one timed.
+     * counts that many times. Why: two clock reads are ~48 ns of a task's cost here (24 ns each), half of the 100 ns
+     * budget, but that matters only at tens of thousands of tasks a second per worker: timing this many costs a
+     * worker ~0.5 ms a second. Below it every run is timed, so a pool of long or mixed tasks (a long task weighted
+     * by the sample rate would make its busy time jump) is measured exactly.
      */
-    static final int TIMED_RUNS_PER_PERIOD = 64;
+    static final int TIMED_RUNS_PER_PERIOD = 10_000;
 
     /** One run in this many is timed once a worker's {@link #TIMED_RUNS_PER_PERIOD} are used up. */
     static final int RUN_SAMPLE_RATE = 8;

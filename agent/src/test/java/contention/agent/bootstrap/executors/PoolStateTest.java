@@ -61,7 +61,7 @@ class PoolStateTest {
     void aBusyWorkerTimesItsFirstRunsOfEachPeriodThenASampleWeightedToEstimateTheRest() {
         PoolState pool = new PoolState(4, new Object(), PoolState.KIND_OTHER, "", "", null, true);
         WorkerCounters worker = pool.workerStarted(Thread.currentThread());
-        int runs = 64_000;
+        int runs = 90_000;
         long runNanos = 10_000;
         long weights = 0;
         int timed = 0;
@@ -83,7 +83,7 @@ class PoolStateTest {
         }
         PoolState.Drained drained = pool.drain();
         assertThat(drained.completed).isEqualTo(runs);
-        assertThat(timed).as("timed runs").isBetween(7_500, 8_500); // 64 + (64,000 - 64) / 8, about
+        assertThat(timed).as("timed runs").isBetween(19_500, 20_500); // 10,000 + 80,000 / 8, about
         assertThat(drained.busyNanos).isEqualTo(weights * runNanos);
         assertThat((double) drained.busyNanos).as("estimated busy time").isCloseTo(runs * runNanos,
                 org.assertj.core.data.Percentage.withPercentage(5));
