@@ -58,7 +58,9 @@ public final class BenchMain {
             return EXIT_WRONG_ARGUMENTS;
         }
         List<String> benchmarks = options.runJmh ? JmhOverhead.select(include) : List.of();
-        List<String> apps = options.runApps ? SampleAppsOverhead.select(include) : List.of();
+        List<String> apps = !options.runApps ? List.<String>of()
+                : options.runFalseSharing ? SampleAppsOverhead.select(SampleAppsOverhead.FALSE_SHARING_APPS, include)
+                : SampleAppsOverhead.select(include);
         List<GlobalLockCalibration.Config> calibration = options.runCalibration
                 ? GlobalLockCalibration.select(include, options.quick) : List.of();
         if (benchmarks.isEmpty() && apps.isEmpty() && calibration.isEmpty()) {
@@ -101,7 +103,13 @@ public final class BenchMain {
             return EXIT_FAILED;
         }
         List<Variant> variants = new ArrayList<>();
-        if (options.runJmh || options.runApps) {
+        if (options.runFalseSharing) {
+            // The detector's cost: the agent without it is the second baseline.
+            variants.add(Variant.baseline());
+            variants.add(Variant.contentionAgent(agentJar, "false-sharing=off", scratch));
+            variants.add(Variant.contentionAgent(agentJar, options.agentOptions, scratch));
+            variants.add(Variant.contentionAgent(agentJar, "false-sharing-rate=100", scratch));
+        } else if (options.runJmh || options.runApps) {
             variants.add(Variant.baseline());
             variants.add(Variant.contentionAgent(agentJar, options.agentOptions, scratch));
             if (Files.isRegularFile(options.asyncProfilerLibrary) && isLinuxX64()) {
@@ -148,7 +156,10 @@ public final class BenchMain {
                 out.println();
             }
             if (!appResults.isEmpty()) {
-                out.println("## Sample apps (throughput, median of runs; goal: contended apps ≥ 0.97 of no agent)");
+                out.println(options.runFalseSharing
+                        ? "## False-sharing detector (throughput, median of runs; goals: default rate ≤ 5% on a normal"
+                                + " app, 100% ≤ 2x on the write-heavy sample)"
+                        : "## Sample apps (throughput, median of runs; goal: contended apps ≥ 0.97 of no agent)");
                 out.println();
                 SampleAppsOverhead.print(appResults, variants, out);
                 out.println();

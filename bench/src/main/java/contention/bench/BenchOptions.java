@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 
 /** The runner's command line as plain fields, defaults where declared; the usage text explains each one. */
@@ -23,9 +24,12 @@ final class BenchOptions {
             "Options:",
             "  --quick              short iterations, one fork and one sample-app run each (about 3 minutes);",
             "                       calibration: threads 2 and 8 only, one plain run each (about 3 minutes)",
-            "  --only jmh|apps|calibration",
+            "  --only jmh|apps|calibration|falsesharing",
             "                       run only the JMH benchmarks, only the sample apps, or only the global-lock",
-            "                       calibration (not part of the default run; about 14 minutes)",
+            "                       calibration (not part of the default run; about 14 minutes); falsesharing:",
+            "                       the false-sharing detector's cost on a write-heavy sample and on a normal",
+            "                       app, 2 threads, no agent against the agent with false-sharing=off, at its",
+            "                       default rate and at 100% (not part of the default run; about 4 minutes)",
             "  --include REGEX      only JMH benchmarks (Class.method), sample apps (class name) and calibration",
             "                       configurations ('f=0.95 fair 8 threads') matching, e.g. Uncontended,",
             "                       ^LedgerApp$ or 'f=0.95 fair'",
@@ -51,6 +55,7 @@ final class BenchOptions {
     boolean runJmh = true;
     boolean runApps = true;
     boolean runCalibration;
+    boolean runFalseSharing;
     String include = ".*";
     Integer runs; // null: 3, or 1 with --quick
     String duration; // null: 5s, or 2s with --quick; calibration 4s, or 3s
@@ -82,12 +87,17 @@ final class BenchOptions {
                     break;
                 case "--only":
                     String only = value(arg, rest).toLowerCase(Locale.ROOT);
-                    if (!only.equals("jmh") && !only.equals("apps") && !only.equals("calibration")) {
-                        throw new UsageException("--only takes jmh, apps or calibration, not '" + only + "'");
+                    if (!List.of("jmh", "apps", "calibration", "falsesharing").contains(only)) {
+                        throw new UsageException("--only takes jmh, apps, calibration or falsesharing, not '" + only
+                                + "'");
                     }
                     options.runJmh = only.equals("jmh");
-                    options.runApps = only.equals("apps");
+                    options.runApps = only.equals("apps") || only.equals("falsesharing");
                     options.runCalibration = only.equals("calibration");
+                    options.runFalseSharing = only.equals("falsesharing");
+                    if (options.runFalseSharing) {
+                        options.threads = 2; // RequestStatsApp takes 2 to 4 writers; 2 is one per CPU here
+                    }
                     break;
                 case "--include":
                     options.include = value(arg, rest);

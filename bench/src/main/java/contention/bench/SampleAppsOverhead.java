@@ -41,6 +41,15 @@ final class SampleAppsOverhead {
             "contention.samples.idgen.OrderIdApp",
             "contention.samples.resize.ResizeApp");
 
+    /**
+     * For {@code --only falsesharing}: the write-heavy false-sharing sample, and apps that share nothing on a line
+     * (normal apps: a cache of lookups on a ConcurrentHashMap, transfers under striped locks).
+     */
+    static final List<String> FALSE_SHARING_APPS = List.of(
+            "contention.samples.stats.RequestStatsApp",
+            "contention.samples.lrucache.LruCacheFixedApp",
+            "contention.samples.ledger.LedgerFixedApp");
+
     /** What every sample app prints once, e.g. {@code ... throughput=32023/s steady=33102/s ...}. */
     private static final Pattern THROUGHPUT = Pattern.compile("throughput=(\\d+(?:\\.\\d+)?)/s");
 
@@ -49,7 +58,12 @@ final class SampleAppsOverhead {
 
     /** The apps whose simple class name matches {@code include}, e.g. {@code ^LedgerApp$}. */
     static List<String> select(Pattern include) {
-        return APPS.stream().filter(a -> include.matcher(simpleName(a)).find()).toList();
+        return select(APPS, include);
+    }
+
+    /** The apps of {@code apps} whose simple class name matches {@code include}. */
+    static List<String> select(List<String> apps, Pattern include) {
+        return apps.stream().filter(a -> include.matcher(simpleName(a)).find()).toList();
     }
 
     private final List<String> apps;

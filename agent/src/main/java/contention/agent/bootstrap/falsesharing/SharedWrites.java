@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * detector to see which threads touch which members of one object.
  *
  * <p>Cost: while no window is open, one read of a volatile flag and a branch (the JIT inlines the call). In a
- * window, a thread-local look-up and four array stores.
+ * window, a look-up by thread id and four array stores (past a window's 4,096 entries, one counter increment).
  *
  * <p>Assumptions and guarantees: the hooks never throw (a null owner is ignored; the checks before an array store
  * are the JVM's, which runs after the hook) and take no lock; they touch only this package's classes and
@@ -30,6 +30,10 @@ public final class SharedWrites {
     /** The window's number; a thread appends into half {@code epoch & 1} of its buffer. */
     static volatile int epoch;
 
+    // Buffers by thread id modulo the table: cheaper than a ThreadLocal's hash probe on every noted access. A
+    // thread whose slot a live thread holds uses the ThreadLocal.
+    private static final int SLOTS = 4_096;
+    private static final WriteBuffer[] BY_ID = new WriteBuffer[SLOTS];
     private static final ThreadLocal<WriteBuffer> BUFFERS = new ThreadLocal<>();
     private static final ConcurrentLinkedQueue<WriteBuffer> ALL = new ConcurrentLinkedQueue<>();
 
@@ -81,14 +85,30 @@ public final class SharedWrites {
         }
     }
 
+    @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+
     private static void note(Object owner, int site, int slot, byte kind) {
+        Thread thread = Thread.currentThread();
+        int index = (int) (thread.getId() & (SLOTS - 1));
+        WriteBuffer buffer = BY_ID[index];
+        if (buffer == null || buffer.thread != thread) {
+            buffer = bufferOf(thread, index);
+        }
+        buffer.append(epoch & 1, owner, site, slot, kind);
+    }
+
+    // The thread's buffer, created on its first noted access; racing threads of one slot each keep their own.
+    private static WriteBuffer bufferOf(Thread thread, int index) {
         WriteBuffer buffer = BUFFERS.get();
         if (buffer == null) {
-            buffer = new WriteBuffer(Thread.currentThread());
+            buffer = new WriteBuffer(thread);
             BUFFERS.set(buffer);
             ALL.add(buffer);
         }
-        buffer.append(epoch & 1, owner, site, slot, kind);
+        WriteBuffer holder = BY_ID[index];
+        if (holder == null || !holder.thread.isAlive()) {
+            BY_ID[index] = buffer;
+        }
+        return buffer;
     }
 
     private SharedWrites() {}
