@@ -58,7 +58,7 @@ public final class AgentOptions {
     private Duration parkThreshold = DEFAULT_PARK_THRESHOLD;
     private Duration samplePeriod = DEFAULT_SAMPLE_PERIOD;
     private WarningOutput globalLockWarning = WarningOutput.STDERR;
-    private boolean falseSharing = true;
+    private boolean falseSharing; // off by default: docs/false-sharing.md, "Overhead"
     private int falseSharingRate = DEFAULT_FALSE_SHARING_RATE;
     private Path globalLockWarningFile; // set when globalLockWarning is FILE
     private final List<String> include = new ArrayList<>();

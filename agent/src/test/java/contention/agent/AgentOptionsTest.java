@@ -57,19 +57,19 @@ class AgentOptionsTest {
     }
 
     @Test
-    void falseSharingIsOnAtFivePercentByDefaultAndBadValuesKeepTheDefault() {
+    void falseSharingIsOffByDefaultAtFivePercentWhenOnAndBadValuesKeepTheDefault() {
         AgentOptions defaults = AgentOptions.parse("");
-        assertThat(defaults.falseSharing()).isTrue();
+        assertThat(defaults.falseSharing()).isFalse();
         assertThat(defaults.falseSharingRate()).isEqualTo(5);
-        AgentOptions full = AgentOptions.parse("false-sharing-rate=100%,false-sharing=off");
+        AgentOptions full = AgentOptions.parse("false-sharing-rate=100%,false-sharing=on");
         assertThat(full.falseSharingRate()).isEqualTo(100);
-        assertThat(full.falseSharing()).isFalse();
+        assertThat(full.falseSharing()).isTrue();
         AgentOptions bad = AgentOptions.parse("false-sharing-rate=0,false-sharing=yes");
         assertThat(bad.falseSharingRate()).isEqualTo(5);
-        assertThat(bad.falseSharing()).isTrue();
+        assertThat(bad.falseSharing()).isFalse();
         assertThat(bad.problems()).containsExactly(
                 "bad value for false-sharing-rate: '0' (expected a percent from 1 to 100, e.g. 5 or 100); using 5",
-                "bad value for false-sharing: 'yes' (expected on or off); using on");
+                "bad value for false-sharing: 'yes' (expected on or off); using off");
     }
 
     @Test

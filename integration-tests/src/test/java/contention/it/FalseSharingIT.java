@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reported as false sharing, naming the members, their offsets 8 bytes apart and the threads; the twins, whose
  * members are 128 bytes apart, get no false-sharing finding; a counter all threads increment is true sharing and
  * never called false sharing. The four pairs of issue 7: counters in one object, adjacent {@code AtomicLongArray}
- * slots, per-thread {@code long[]} slots, and JMH's reader/writer case.
+ * slots, per-thread {@code long[]} slots, and JMH's reader/writer case. The detector is off unless
+ * {@code false-sharing=on}.
  */
 class FalseSharingIT {
 
@@ -107,10 +108,9 @@ class FalseSharingIT {
     }
 
     @Test
-    void offRecordsNoAccessesAndTheReportSaysFalseSharingWasNotChecked() throws Exception {
+    void offByDefaultRecordsNoAccessesAndTheReportSaysFalseSharingWasNotChecked() throws Exception {
         Path recording = dir.resolve("off.jfr");
-        ChildJvm.Result run = ChildJvm.on(TestJdk.current(), dir)
-                .withAgent("file=" + recording + ",false-sharing=off")
+        ChildJvm.Result run = ChildJvm.on(TestJdk.current(), dir).withAgent("file=" + recording)
                 .run("contention.samples.stats.RequestStatsApp", "2s", "2");
         assertThat(run.exitCode).as("%s", run).isZero();
         JsonNode report = Analyzer.reportJson(recording);
@@ -122,7 +122,9 @@ class FalseSharingIT {
 
     private JsonNode record(TestJdk jdk, String app, String file) throws Exception {
         Path recording = dir.resolve(file);
-        ChildJvm.Result run = ChildJvm.on(jdk, dir).record(recording, app, "3s", "2");
+        ChildJvm.Result run = ChildJvm.on(jdk, dir).withAgent("file=" + recording + ",false-sharing=on")
+                .run(app, "3s", "2");
+        assertThat(run.exitCode).as("%s", run).isZero();
         assertThat(run.stdout).as("%s", run).contains("operations=");
         return Analyzer.reportJson(recording);
     }
