@@ -71,7 +71,8 @@ class AgentLifecycleIT {
         assertThat(run.stdout).contains("lru-cache-fixed lookups=");
         assertThat(run.agentLines()).as("%s", run).containsExactly(
                 "contention: unknown option 'bogus' (known: file, monitor-threshold, park-threshold, sample-period,"
-                        + " locks, lock-wait-threshold, include, exclude, global-lock-warning); ignored",
+                        + " locks, lock-wait-threshold, include, exclude, global-lock-warning, false-sharing,"
+                        + " false-sharing-rate); ignored",
                 "contention: bad value for monitor-threshold: 'soon' (expected a duration such as 0ms, 500us or"
                         + " 5ms); using 0ms",
                 "contention: sample-period must be above 0; using 20ms",
