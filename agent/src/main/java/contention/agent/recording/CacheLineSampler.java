@@ -25,12 +25,12 @@ import java.util.Set;
  * {@link #LINE_BYTES} apart, one written by a thread and the other written or read by another thread in the same
  * window, are false sharing evidence; one member written by two threads is true sharing. The agent has no clock
  * per access (too dear), so how often the line moved between cores is estimated as twice the smaller side's
- * accesses: the most that alternate. A worked example: in a 20 ms window thread 1 wrote {@code Stats.hits} 4,096
+ * writes: the most that alternate. A worked example: in a 20 ms window thread 1 wrote {@code Stats.hits} 1,024
  * times (its buffer's capacity) and saw 1.6 million writes in all, thread 2 wrote {@code Stats.misses} 1.5 million
  * times; the pair's interleavings are 3 million for 20 ms of sampling.
  *
  * <p>Assumptions and guarantees: {@link #tick} and {@link #run} run on JFR's periodic thread, {@link #flush} when a
- * chunk ends; all synchronize on this object. Memory: the buffers (one per thread that wrote in a window, ~90 KB
+ * chunk ends; all synchronize on this object. Memory: the buffers (one per thread that wrote in a window, ~30 KB
  * each) and at most {@link #MAX_PAIRS_KEPT} pairs per period.
  */
 public final class CacheLineSampler implements Runnable {

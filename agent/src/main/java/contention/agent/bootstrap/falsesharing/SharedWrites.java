@@ -61,6 +61,12 @@ public final class SharedWrites {
     public static List<WriteBuffer> buffers() {
         List<WriteBuffer> all = new ArrayList<>(ALL);
         ALL.removeIf(b -> !b.thread.isAlive());
+        for (int i = 0; i < SLOTS; i++) {
+            WriteBuffer held = BY_ID[i];
+            if (held != null && !held.thread.isAlive()) {
+                BY_ID[i] = null; // neither the ended thread nor its buffer stays reachable from here
+            }
+        }
         return all;
     }
 

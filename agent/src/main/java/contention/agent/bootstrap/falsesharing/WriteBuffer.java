@@ -14,8 +14,11 @@ package contention.agent.bootstrap.falsesharing;
  */
 public final class WriteBuffer {
 
-    /** Entries kept per window: enough to see which threads touch which members; the rest are counted. */
-    public static final int CAPACITY = 4_096;
+    /**
+     * Entries kept per window: enough to see which threads touch which members; the rest are counted. A buffer
+     * takes ~30 KB, so 1,000 threads that write in windows hold ~30 MB.
+     */
+    public static final int CAPACITY = 1_024;
 
     /** Kinds of access. */
     public static final byte WRITE = 0;
