@@ -17,8 +17,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class WriteSites {
 
-    /** Sites told apart; a class whose sites would pass it is left as it was. */
-    public static final int MAX_SITES = 1 << 20;
+    /**
+     * Sites told apart (~100 bytes each: ~25 MB at most); instructions past it are not rewritten, so their
+     * accesses are not seen.
+     */
+    public static final int MAX_SITES = 1 << 18;
 
     private static final AtomicReferenceArray<Site> SITES = new AtomicReferenceArray<>(MAX_SITES);
     private static final ConcurrentHashMap<String, Integer> NUMBERS = new ConcurrentHashMap<>();
