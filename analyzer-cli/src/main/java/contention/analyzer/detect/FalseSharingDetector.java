@@ -86,10 +86,13 @@ public final class FalseSharingDetector implements Detector {
         boolean array = "array".equals(line.kind());
         String what = array ? "slots " + line.memberA() + " and " + line.memberB() + " of a " + line.ownerClass()
                 : line.nameA() + " and " + line.nameB();
-        String where = line.siteA().isEmpty() ? "" : ", written at " + line.siteA()
+        String where = line.siteA().isEmpty() ? "" : ", at " + line.siteA()
                 + (line.siteB().isEmpty() || line.siteB().equals(line.siteA()) ? "" : " and " + line.siteB());
-        String title = String.format(Locale.ROOT, "Threads writing %s, %d bytes apart on one cache line, slow each"
-                + " other down (false sharing)%s", what, line.distanceBytes(), where);
+        // The reader/writer case: one member is only read, by another thread than the one writing its neighbour.
+        boolean bothWritten = line.sampledWritesA() > 0 && line.sampledWritesB() > 0;
+        String title = String.format(Locale.ROOT, "Threads %s %s, %d bytes apart on one cache line, slow each"
+                + " other down (false sharing)%s", bothWritten ? "writing" : "writing and reading", what,
+                line.distanceBytes(), where);
         String explanation = String.format(Locale.ROOT, "%s is at byte %d and %s at byte %d of the %s, so they share"
                         + " a %d-byte cache line. Different threads use them: %,.0f writes%s of the first and %,.0f"
                         + " writes%s of the second a second while the agent sampled, and about %,.0f times a second an"

@@ -48,7 +48,7 @@ class FalseSharingDetectorTest {
             assertThat(f.kind()).isEqualTo(FindingKind.FALSE_SHARING);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.fields()).containsExactly("com.acme.Stats.hits", "com.acme.Stats.misses");
-            assertThat(f.title()).contains("com.acme.Stats.hits and com.acme.Stats.misses, 8 bytes apart")
+            assertThat(f.title()).startsWith("Threads writing com.acme.Stats.hits and com.acme.Stats.misses, 8 bytes apart")
                     .contains("com.acme.Stats.hit(Stats.java:12)");
             assertThat(f.metrics()).containsEntry("distanceBytes", 8.0).containsEntry("offsetA", 16.0)
                     .containsEntry("offsetB", 24.0);
@@ -74,6 +74,19 @@ class FalseSharingDetectorTest {
         // Under MIN_COST_SHARE: 2 threads, 1% of their time is 2 million moves a second, 100,000 per 50 ms.
         assertThat(new FalseSharingDetector().detect(profile(stats(99_000, 24, false)))).isEmpty();
         assertThat(new FalseSharingDetector().detect(profile(stats(100_000, 24, false)))).hasSize(1);
+    }
+
+    @Test
+    void aWriterBesideAReaderIsFalseSharingToo() {
+        CacheLines lines = new CacheLines();
+        lines.add("field", "com.acme.Health", "heartbeats", "limit", 16, 24, "com.acme.Health.beat(Health.java:9)",
+                "com.acme.Health.limit(Health.java:14)", 1, 1, "writer,reader", 200_000, 0, 0, 900_000, 400_000,
+                50_000_000L, SECOND, false);
+        assertThat(new FalseSharingDetector().detect(profile(lines))).singleElement().satisfies(f -> {
+            assertThat(f.title()).startsWith("Threads writing and reading com.acme.Health.heartbeats and"
+                    + " com.acme.Health.limit");
+            assertThat(f.explanation()).contains("0 writes and 18,000,000 reads of the second");
+        });
     }
 
     @Test
