@@ -117,7 +117,8 @@ class FalseSharingIT {
         assertThat(Analyzer.findings(report, KIND)).isEmpty();
         assertThat(report.has("cacheLines")).isFalse();
         assertThat(Analyzer.run("report", recording.toString()).stdout)
-                .contains("not checked: false-sharing (needs contention.CacheLineStats)");
+                .contains("not checked: false-sharing (needs contention.CacheLineStats; record with the agent option"
+                        + " false-sharing=on)");
     }
 
     private JsonNode record(TestJdk jdk, String app, String file) throws Exception {

@@ -379,7 +379,10 @@ public final class TextRenderer implements Renderer {
         }
         lines.add("");
         for (NotChecked check : notChecked) {
-            lines.add("not checked: " + check.kind() + " (needs " + String.join(", ", check.missingEvents()) + ")");
+            lines.add("not checked: " + check.kind() + " (needs " + String.join(", ", check.missingEvents())
+                    + (check.missingEvents().contains(EventNames.CACHE_LINE_STATS)
+                            ? "; record with the agent option false-sharing=on" : "")
+                    + ")");
         }
     }
 
