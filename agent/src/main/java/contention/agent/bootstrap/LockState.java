@@ -92,16 +92,21 @@ public final class LockState {
     public Drained drain() {
         int threads = waitingThreads.size();
         waitingThreads.clear();
-        long[] seen = new long[ACQUIRER_SLOTS];
+        // The ids only for a monitor, whose threads' states the global-lock watch may sample; a count for the rest.
+        long[] seen = monitor ? new long[ACQUIRER_SLOTS] : null;
         int acquiring = 0;
         for (int i = 0; i < ACQUIRER_SLOTS; i++) {
             long id = acquirers.getAndSet(i, 0);
             if (id != 0) {
-                seen[acquiring++] = id - 1;
+                if (seen != null) {
+                    seen[acquiring] = id - 1;
+                }
+                acquiring++;
             }
         }
         return new Drained(contended.sumThenReset(), waitNanos.sumThenReset(), sampledAcquisitions.sumThenReset(),
-                sampledHoldNanos.sumThenReset(), threads, acquiring == 0 ? NO_THREADS : Arrays.copyOf(seen, acquiring));
+                sampledHoldNanos.sumThenReset(), threads, acquiring,
+                seen == null || acquiring == 0 ? NO_THREADS : Arrays.copyOf(seen, acquiring));
     }
 
     /** One period's counters of a lock. */
@@ -113,12 +118,12 @@ public final class LockState {
         public final int waitingThreads;
         /** Distinct threads seen in the sampled acquisitions (approximate: ids modulo a few slots). */
         public final int acquiringThreads;
-        /** Their ids ({@code Thread.getId()}), {@link #acquiringThreads} of them. */
+        /** Their ids ({@code Thread.getId()}) for a monitor; empty for other locks. */
         public final long[] acquiringThreadIds;
 
         Drained(long contended, long waitNanos, long sampledAcquisitions, long sampledHoldNanos, int waitingThreads,
-                long[] acquiringThreadIds) {
-            this.acquiringThreads = acquiringThreadIds.length;
+                int acquiringThreads, long[] acquiringThreadIds) {
+            this.acquiringThreads = acquiringThreads;
             this.acquiringThreadIds = acquiringThreadIds;
             this.contended = contended;
             this.waitNanos = waitNanos;
