@@ -74,16 +74,19 @@ final class MemberLayout {
     }
 
     private long lookUp(Class<?> type, String declaring, String field) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(declaring)) {
-                try {
-                    return (long) fieldOffset.invoke(unsafe, c, field);
-                } catch (Throwable t) {
-                    return -1;
-                }
+        Class<?> c = type;
+        while (c != null && !c.getName().equals(declaring)) {
+            c = c.getSuperclass();
+        }
+        // The class the bytecode names may inherit the field (javac names the reference's type): try it, then up.
+        for (; c != null; c = c.getSuperclass()) {
+            try {
+                return (long) fieldOffset.invoke(unsafe, c, field);
+            } catch (Throwable t) {
+                // not declared here
             }
         }
-        return -1; // written through a reference of a type the object is not: not this object's field
+        return -1; // not this object's field
     }
 
     /** Offset of slot {@code index} of an array of class {@code arrayType}; -1 if unknown. */
