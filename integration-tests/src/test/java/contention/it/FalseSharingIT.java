@@ -46,7 +46,16 @@ class FalseSharingIT {
                         "long[][1]", "long[][2]", "log-scanner-"),
                 Arguments.of("contention.samples.health.HealthCheckApp", "contention.samples.health.HealthCheckFixedApp",
                         "contention.samples.health.ServiceHealth.heartbeats",
-                        "contention.samples.health.ServiceHealth.connectionLimit", "heartbeat-writer-"));
+                        "contention.samples.health.ServiceHealth.connectionLimit", "heartbeat-writer-"),
+                // The same counters updated through AtomicLongFieldUpdaters, then VarHandles (an app argument).
+                Arguments.of("contention.samples.stats.HandleStatsApp updater",
+                        "contention.samples.stats.HandleStatsFixedApp updater",
+                        "contention.samples.stats.HandleRequestStats.hits",
+                        "contention.samples.stats.HandleRequestStats.misses", "stats-writer-"),
+                Arguments.of("contention.samples.stats.HandleStatsApp varhandle",
+                        "contention.samples.stats.HandleStatsFixedApp varhandle",
+                        "contention.samples.stats.HandleRequestStats.hits",
+                        "contention.samples.stats.HandleRequestStats.misses", "stats-writer-"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,6 +104,17 @@ class FalseSharingIT {
                         "contention.samples.stats.RequestStats.hits", "contention.samples.stats.RequestStats.misses"));
     }
 
+    /** VarHandle counters on every JDK present: the handle describes its field differently from JDK to JDK. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(TestJdk.ALL)
+    void varHandleCountersOnEveryJdk(TestJdk jdk) throws Exception {
+        JsonNode report = record(jdk, "contention.samples.stats.HandleStatsApp varhandle", "handles.jfr");
+        assertThat(Analyzer.findings(report, KIND)).as("findings: %s", report.path("findings")).singleElement()
+                .satisfies(f -> assertThat(texts(f.path("fields"))).containsExactly(
+                        "contention.samples.stats.HandleRequestStats.hits",
+                        "contention.samples.stats.HandleRequestStats.misses"));
+    }
+
     @Test
     void oneCounterEveryThreadIncrementsIsTrueSharingNotFalseSharing() throws Exception {
         JsonNode report = record(TestJdk.current(), "contention.samples.pageviews.PageViewsApp", "views.jfr");
@@ -121,10 +141,14 @@ class FalseSharingIT {
                         + " false-sharing=on)");
     }
 
+    /** Runs {@code app} ("main class [access]") for 3 s on 2 threads with false-sharing detection on. */
     private JsonNode record(TestJdk jdk, String app, String file) throws Exception {
         Path recording = dir.resolve(file);
+        String[] words = app.split(" ");
+        List<String> args = new ArrayList<>(List.of("3s", "2"));
+        args.addAll(List.of(words).subList(1, words.length));
         ChildJvm.Result run = ChildJvm.on(jdk, dir).withAgent("file=" + recording + ",false-sharing=on")
-                .run(app, "3s", "2");
+                .run(words[0], args.toArray(new String[0]));
         assertThat(run.exitCode).as("%s", run).isZero();
         assertThat(run.stdout).as("%s", run).contains("operations=");
         return Analyzer.reportJson(recording);

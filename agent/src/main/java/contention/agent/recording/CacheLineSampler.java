@@ -3,6 +3,7 @@
 package contention.agent.recording;
 
 import contention.agent.AgentLog;
+import contention.agent.bootstrap.falsesharing.Handles;
 import contention.agent.bootstrap.falsesharing.SharedWrites;
 import contention.agent.bootstrap.falsesharing.WriteBuffer;
 import contention.agent.bootstrap.falsesharing.WriteSites;
@@ -112,7 +113,7 @@ public final class CacheLineSampler implements Runnable {
 
     // Groups the window's accesses by object, then by member and thread, and adds the pairs they make.
     private void drain(int half) {
-        Map<Object, Map<Integer, Member>> byOwner = new IdentityHashMap<>();
+        Map<Object, Map<Object, Member>> byOwner = new IdentityHashMap<>();
         for (WriteBuffer buffer : SharedWrites.buffers()) {
             int n = buffer.count(half);
             double scale = n == 0 ? 1 : (double) (n + buffer.beyond(half)) / n; // stands for the accesses not kept
@@ -123,11 +124,30 @@ public final class CacheLineSampler implements Runnable {
                     continue; // not written yet when read, or a site past the bound
                 }
                 byte kind = buffer.kind(half, i);
-                int key = kind == WriteBuffer.SLOT_WRITE ? buffer.slot(half, i) : -1 - buffer.site(half, i);
+                boolean slot = kind == WriteBuffer.SLOT_WRITE || kind == WriteBuffer.SLOT_READ;
+                Object key;
+                String declaring = site.owner;
+                String field = site.field;
+                if (slot) {
+                    key = buffer.slot(half, i);
+                } else if (kind == WriteBuffer.HANDLE_WRITE || kind == WriteBuffer.HANDLE_READ) {
+                    String[] handled = layout.fieldOf(Handles.handle(buffer.slot(half, i)));
+                    if (handled == null) {
+                        continue; // a handle past the table's bound, or one whose field is unknown
+                    }
+                    declaring = handled[0];
+                    field = handled[1];
+                    key = declaring + '.' + field;
+                } else {
+                    key = -1 - buffer.site(half, i);
+                }
+                int slotIndex = slot ? buffer.slot(half, i) : -1;
+                String memberOwner = declaring;
+                String memberField = field;
                 Member member = byOwner.computeIfAbsent(owner, o -> new HashMap<>())
-                        .computeIfAbsent(key, k -> new Member(site, kind == WriteBuffer.SLOT_WRITE ? k : -1));
+                        .computeIfAbsent(key, k -> new Member(site, slotIndex, memberOwner, memberField));
                 Access access = member.byThread.computeIfAbsent(buffer.thread, t -> new Access());
-                if (kind == WriteBuffer.READ) {
+                if (kind == WriteBuffer.READ || kind == WriteBuffer.SLOT_READ || kind == WriteBuffer.HANDLE_READ) {
                     access.reads += scale;
                 } else {
                     access.writes += scale;
@@ -135,7 +155,7 @@ public final class CacheLineSampler implements Runnable {
             }
             buffer.clear(half);
         }
-        for (Map.Entry<Object, Map<Integer, Member>> owner : byOwner.entrySet()) {
+        for (Map.Entry<Object, Map<Object, Member>> owner : byOwner.entrySet()) {
             pairsOf(owner.getKey(), merge(owner.getValue().values()));
         }
     }
@@ -144,7 +164,7 @@ public final class CacheLineSampler implements Runnable {
     private static List<Member> merge(java.util.Collection<Member> members) {
         Map<String, Member> byName = new LinkedHashMap<>();
         for (Member m : members) {
-            String name = m.slot >= 0 ? "[" + m.slot + "]" : m.site.field;
+            String name = m.name();
             Member known = byName.get(name);
             if (known == null) {
                 byName.put(name, m);
@@ -164,7 +184,7 @@ public final class CacheLineSampler implements Runnable {
         for (Member m : members) {
             m.offset = m.slot >= 0
                     ? layout.slotOffset(arrayTypeOf(type), m.slot)
-                    : layout.fieldOffset(type, m.site.owner, m.site.field);
+                    : layout.fieldOffset(type, m.declaring, m.field);
         }
         members.removeIf(m -> m.offset < 0);
         members.sort(Comparator.comparingLong(m -> m.offset));
@@ -314,16 +334,20 @@ public final class CacheLineSampler implements Runnable {
     private static final class Member {
         final WriteSites.Site site;
         final int slot; // -1 for a field
+        final String declaring; // internal name of the class declaring the field
+        final String field; // null for a slot
         final Map<Thread, Access> byThread = new IdentityHashMap<>();
         long offset;
 
-        Member(WriteSites.Site site, int slot) {
+        Member(WriteSites.Site site, int slot, String declaring, String field) {
             this.site = site;
             this.slot = slot;
+            this.declaring = declaring;
+            this.field = field;
         }
 
         String name() {
-            return slot >= 0 ? "[" + slot + "]" : site.field;
+            return slot >= 0 ? "[" + slot + "]" : field;
         }
 
         int writers() {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Called from app code the agent rewrote: each write of a field (and read of a {@code volatile} field) of an app
  * object, each store into a {@code long[]}, {@code int[]} or {@code double[]}, and each update of an
  * {@code AtomicLong}, {@code AtomicInteger}, {@code AtomicLongArray} or {@code AtomicIntegerArray} through its
- * methods is noted, with the thread, while a sampling window is open ({@link #sampling}), for the false-sharing
+ * methods, and each access through a {@code VarHandle} or {@code Atomic*FieldUpdater} ({@link HandleHooks}) is noted, with the thread, while a sampling window is open ({@link #sampling}), for the false-sharing
  * detector to see which threads touch which members of one object.
  *
  * <p>Cost: while no window is open, one read of a volatile flag and a branch (the JIT inlines the call). In a
@@ -43,6 +43,7 @@ public final class SharedWrites {
         probe.append(0, probe, 0, 0, WriteBuffer.WRITE);
         probe.clear(0);
         WriteSites.site(WriteSites.register("java/lang/Object", null, "probe"));
+        HandleHooks.initialize();
     }
 
     /** Opens or closes sampling windows (the drain's timer). */
@@ -92,7 +93,7 @@ public final class SharedWrites {
     }
 
     @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+
-    private static void note(Object owner, int site, int slot, byte kind) {
+    static void note(Object owner, int site, int slot, byte kind) {
         Thread thread = Thread.currentThread();
         int index = (int) (thread.getId() & (SLOTS - 1));
         WriteBuffer buffer = BY_ID[index];

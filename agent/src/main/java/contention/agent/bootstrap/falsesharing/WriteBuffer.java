@@ -24,6 +24,10 @@ public final class WriteBuffer {
     public static final byte WRITE = 0;
     public static final byte READ = 1;
     public static final byte SLOT_WRITE = 2;
+    public static final byte SLOT_READ = 3;
+    /** Through a {@code VarHandle} or field updater: the slot holds the handle's number ({@link Handles}). */
+    public static final byte HANDLE_WRITE = 4;
+    public static final byte HANDLE_READ = 5;
 
     public final Thread thread;
     final Object[][] owners = {new Object[CAPACITY], new Object[CAPACITY]};

@@ -4,6 +4,7 @@ package contention.agent.instrumentation.falsesharing;
 
 import contention.agent.AgentLog;
 import contention.agent.bootstrap.falsesharing.AtomicHooks;
+import contention.agent.bootstrap.falsesharing.WriteBuffer;
 import contention.agent.bootstrap.falsesharing.WriteSites;
 import contention.agent.instrumentation.locks.MonitorScope;
 import java.lang.instrument.ClassFileTransformer;
@@ -20,6 +21,7 @@ import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * App code's writes to shared memory, for the false-sharing detector: each instruction that writes a field of an
@@ -35,8 +37,13 @@ import net.bytebuddy.jar.asm.Opcodes;
  *   lastore, dastore                 →  dup2_x2; pop2; dup2_x2; ldc site; invokestatic slot(Object,int,int); lastore
  *   iastore                          →  dup_x2; pop; dup2_x1; ldc site; invokestatic slot(Object,int,int); iastore
  *   invokevirtual AtomicLong.incrementAndGet()J  →  ldc site; invokestatic AtomicHooks.incrementAndGet(AtomicLong,int)J
+ *   invokevirtual VarHandle.getAndAdd(Stats,J)J, AtomicLongFieldUpdater.incrementAndGet(Object)J, ...
+ *                                    →  lstore n+1; astore n; dup; aload n; ldc site; bipush kind;
+ *                                       invokestatic HandleHooks.field(Object,Object,int,byte); aload n; lload n+1;
+ *                                       invokevirtual (the same)
  * </pre>
- * The rewrite adds no local, branch or handler: no stack map frame changes, safe to retransform. Constructors and
+ * The rewrite adds no branch or handler, and locals only past the method's own, stored and loaded with no branch
+ * between: no stack map frame changes, safe to retransform. Constructors and
  * static initializers are left alone: an object being built is its building thread's alone.
  *
  * <p>Classes outside the app's scope, and those with nothing to rewrite, are left untouched (null after one read).
@@ -45,6 +52,11 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
 
     static final String HOOKS = "contention/agent/bootstrap/falsesharing/SharedWrites";
     static final String ATOMIC_HOOKS = "contention/agent/bootstrap/falsesharing/AtomicHooks";
+    static final String HANDLE_HOOKS = "contention/agent/bootstrap/falsesharing/HandleHooks";
+    static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+    static final Set<String> UPDATERS = Set.of("java/util/concurrent/atomic/AtomicLongFieldUpdater",
+            "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
+            "java/util/concurrent/atomic/AtomicReferenceFieldUpdater");
 
     private final MonitorScope scope;
     private final AtomicInteger failures = new AtomicInteger();
@@ -62,7 +74,8 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
             }
             ClassReader reader = new ClassReader(classfileBuffer);
             Set<String> volatileFields = volatileFields(reader);
-            Map<String, Set<String>> writes = fieldsWrittenByMethod(reader, internalName);
+            Map<String, Integer> maxLocals = new HashMap<>();
+            Map<String, Set<String>> writes = fieldsWrittenByMethod(reader, internalName, maxLocals);
             ClassWriter writer = new ClassWriter(reader, 0);
             boolean[] changed = {false};
             String[] source = {null};
@@ -83,7 +96,8 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
                     }
                     String frame = internalName.replace('/', '.') + "." + name;
                     Set<String> written = writes.getOrDefault(name + descriptor, Set.of());
-                    return new AccessVisitor(next, internalName, volatileFields, written, frame, source[0], changed);
+                    return new AccessVisitor(next, internalName, volatileFields, written, frame, source[0], changed,
+                            maxLocals.getOrDefault(name + descriptor, 0));
                 }
             }, 0);
             return changed[0] ? writer.toByteArray() : null;
@@ -115,7 +129,9 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
     // Per method (name + descriptor), the fields of this class it writes. A read of a field the same method writes
     // (the read of counter++) is not hooked: the write's hook notes the access, and a second hook on the same
     // access cost a volatile read-modify-write loop 40% of its speed with no window open (RequestStatsApp, 1%).
-    private static Map<String, Set<String>> fieldsWrittenByMethod(ClassReader reader, String className) {
+    // Also each method's max locals: the first local a rewrite may spill into.
+    private static Map<String, Set<String>> fieldsWrittenByMethod(ClassReader reader, String className,
+            Map<String, Integer> maxLocals) {
         Map<String, Set<String>> writes = new HashMap<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -129,6 +145,11 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
                         if (opcode == Opcodes.PUTFIELD && owner.equals(className)) {
                             fields.add(field);
                         }
+                    }
+
+                    @Override
+                    public void visitMaxs(int maxStack, int locals) {
+                        maxLocals.put(name + descriptor, locals);
                     }
                 };
             }
@@ -144,10 +165,12 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
         private final String frame;
         private final String source;
         private final boolean[] changed;
+        private final int firstSpill; // the method's max locals: spilled arguments go from here on
+        private int spilled; // most locals a rewrite in this method spilled into
         private int line = -1;
 
         AccessVisitor(MethodVisitor next, String className, Set<String> volatileFields, Set<String> writtenHere,
-                String frame, String source, boolean[] changed) {
+                String frame, String source, boolean[] changed, int firstSpill) {
             super(Opcodes.ASM9, next);
             this.className = className;
             this.volatileFields = volatileFields;
@@ -155,6 +178,7 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
             this.frame = frame;
             this.source = source;
             this.changed = changed;
+            this.firstSpill = firstSpill;
         }
 
         @Override
@@ -238,12 +262,84 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
                     return;
                 }
             }
+            if (opcode == Opcodes.INVOKEVIRTUAL && (owner.equals(VAR_HANDLE) && isAccessMode(name)
+                    || UPDATERS.contains(owner) && descriptor.startsWith("(Ljava/lang/Object;"))) {
+                Type[] arguments = Type.getArgumentTypes(descriptor);
+                int site = arguments.length > 0 && arguments[0].getSort() >= Type.ARRAY ? site(owner, null) : -1;
+                if (site > 0) {
+                    handleAccess(owner, name, descriptor, arguments, site);
+                    changed[0] = true;
+                    return;
+                }
+            }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        // handle.name(object, [index,] values...): spills the arguments into fresh locals (a straight run of stores and
+        // loads, so no stack map frame changes), calls the hook with the handle and object (and index), reloads.
+        private void handleAccess(String owner, String name, String descriptor, Type[] arguments, int site) {
+            int[] locals = new int[arguments.length];
+            int next = firstSpill;
+            for (int i = 0; i < arguments.length; i++) {
+                locals[i] = next;
+                next += arguments[i].getSize();
+            }
+            spilled = Math.max(spilled, next - firstSpill);
+            for (int i = arguments.length - 1; i >= 0; i--) {
+                super.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), locals[i]);
+            }
+            super.visitInsn(Opcodes.DUP); // the handle
+            super.visitVarInsn(Opcodes.ALOAD, locals[0]);
+            boolean slot = owner.equals(VAR_HANDLE) && arguments.length - accessValues(name) == 2
+                    && arguments[1].getSort() == Type.INT;
+            if (slot) {
+                super.visitVarInsn(Opcodes.ILOAD, locals[1]);
+            }
+            super.visitLdcInsn(site);
+            super.visitIntInsn(Opcodes.BIPUSH, isRead(owner, name)
+                    ? (slot ? WriteBuffer.SLOT_READ : WriteBuffer.HANDLE_READ)
+                    : (slot ? WriteBuffer.SLOT_WRITE : WriteBuffer.HANDLE_WRITE));
+            if (slot) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLE_HOOKS, "slot",
+                        "(Ljava/lang/invoke/VarHandle;Ljava/lang/Object;IIB)V", false);
+            } else {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HANDLE_HOOKS, "field",
+                        "(Ljava/lang/Object;Ljava/lang/Object;IB)V", false);
+            }
+            for (int i = 0; i < arguments.length; i++) {
+                super.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), locals[i]);
+            }
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
+        }
+
+        private static boolean isRead(String owner, String name) {
+            return owner.equals(VAR_HANDLE) ? name.equals("get") || name.equals("getVolatile")
+                    || name.equals("getAcquire") || name.equals("getOpaque") : name.equals("get");
+        }
+
+        // The values an access mode takes after its coordinates: none to get, one to set or add, two to compare.
+        private static int accessValues(String name) {
+            if (name.equals("get") || name.equals("getVolatile") || name.equals("getAcquire")
+                    || name.equals("getOpaque")) {
+                return 0;
+            }
+            return name.startsWith("compareAnd") || name.startsWith("weakCompareAnd") ? 2 : 1;
+        }
+
+        // VarHandle's signature-polymorphic access methods (get, setVolatile, getAndAdd, ...), not its other methods.
+        private static boolean isAccessMode(String name) {
+            try {
+                java.lang.invoke.VarHandle.AccessMode.valueFromMethodName(name);
+                return true;
+            } catch (IllegalArgumentException notOne) {
+                return false;
+            }
         }
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(maxStack + 4, maxLocals); // the copies of the object, slot and value, and the site
+            // The copies of the object, slot and value, the site and kind; the spilled arguments.
+            super.visitMaxs(maxStack + 5, Math.max(maxLocals, firstSpill + spilled));
         }
     }
 }
