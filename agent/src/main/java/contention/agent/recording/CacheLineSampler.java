@@ -50,8 +50,15 @@ public final class CacheLineSampler implements Runnable {
 
     private static CacheLineSampler instance; // null unless registered
 
+    /**
+     * Ticks of {@link FalseSharingTickEvent#PERIOD} the hooks stay armed at a time, and before the first time: 1 s.
+     * Arming and disarming recompile the app's methods that write shared memory, so the sampled time comes in
+     * periods this long rather than in single windows: at 5%, one armed second in twenty.
+     */
+    static final int ARMED_TICKS = 50;
+
     private final MemberLayout layout;
-    private final int windowsPerOpen; // 1: always open
+    private final int cycleTicks; // one armed period per cycle; 0: armed all the time
     private long ticks;
     private long windowStart;
     private long periodStart = System.nanoTime();
@@ -61,12 +68,12 @@ public final class CacheLineSampler implements Runnable {
 
     private CacheLineSampler(MemberLayout layout, int ratePercent) {
         this.layout = layout;
-        this.windowsPerOpen = Math.max(1, Math.round(100f / ratePercent));
+        this.cycleTicks = ratePercent >= 100 ? 0 : Math.round(ARMED_TICKS * 100f / ratePercent);
     }
 
     /**
-     * Registers the timer and the statistics with JFR: sampling {@code ratePercent} of the time, in windows of
-     * {@link FalseSharingTickEvent#PERIOD}.
+     * Registers the timer and the statistics with JFR: sampling {@code ratePercent} of the time, in armed periods of
+     * {@link #ARMED_TICKS} windows of {@link FalseSharingTickEvent#PERIOD}, the first one second after start.
      */
     public static synchronized void register(Instrumentation instrumentation, int ratePercent) {
         instance = new CacheLineSampler(MemberLayout.of(instrumentation), ratePercent);
@@ -90,22 +97,28 @@ public final class CacheLineSampler implements Runnable {
             }
         } catch (Throwable t) {
             instance = null;
-            SharedWrites.sampling(false);
+            SharedWrites.arm(false);
             AgentLog.info("false-sharing sampling stopped: " + AgentLog.describe(t));
         }
     }
 
-    /** One timer tick: ends the open window and drains it, or opens one when its turn comes. */
+    /**
+     * One timer tick: ends the open window and drains it, then opens the next while the hooks stay armed; arms
+     * them when an armed period begins and disarms them when it ends.
+     */
     synchronized void tick(long now) {
+        ticks++;
+        boolean armedPeriod = ticks > ARMED_TICKS
+                && (cycleTicks == 0 || (ticks - ARMED_TICKS - 1) % cycleTicks < ARMED_TICKS);
         if (windowStart != 0) {
-            if (windowsPerOpen > 1) {
-                SharedWrites.sampling(false);
+            if (!armedPeriod) {
+                SharedWrites.arm(false); // closes the window too
             }
             int ended = SharedWrites.flip();
             sampledNanos += now - windowStart;
-            windowStart = windowsPerOpen > 1 ? 0 : now;
+            windowStart = armedPeriod ? now : 0;
             drain(ended);
-        } else if (++ticks % windowsPerOpen == 0) {
+        } else if (armedPeriod) {
             windowStart = now;
             SharedWrites.sampling(true);
         }

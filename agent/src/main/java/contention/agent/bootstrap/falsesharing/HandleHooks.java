@@ -24,7 +24,7 @@ public final class HandleHooks {
      * read ({@code kind}, a {@link WriteBuffer} kind); the drain finds the field from the handle.
      */
     public static void field(Object handle, Object owner, int site, byte kind) {
-        if (SharedWrites.sampling && owner != null && handle != null) {
+        if (SharedWrites.sampling && owner != null && handle != null && SharedWrites.armed()) {
             SharedWrites.note(owner, site, Handles.number(handle), kind);
         }
     }
@@ -34,7 +34,8 @@ public final class HandleHooks {
      * of a {@code byte[]} as wider values (its index counts bytes) is left out.
      */
     public static void slot(VarHandle handle, Object array, int index, int site, byte kind) {
-        if (SharedWrites.sampling && handle != null && array != null && array.getClass().isArray()
+        if (SharedWrites.sampling && handle != null && array != null && SharedWrites.armed()
+                && array.getClass().isArray()
                 && handle.varType() == array.getClass().getComponentType()) {
             SharedWrites.note(array, site, index, kind);
         }

@@ -2,6 +2,9 @@
 // Copyright contention authors
 package contention.agent.bootstrap.falsesharing;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,6 +30,14 @@ public final class SharedWrites {
     /** Whether a sampling window is open: the hooks note accesses only then. */
     static volatile boolean sampling;
 
+    // Whether the hooks may note at all, as a constant the JIT folds: while disarmed, compiled app code keeps no path
+    // on which a hook stores the app's object, so escape analysis still removes the app's short-lived objects.
+    // Arming or disarming deoptimizes the methods that inlined a hook (JDK's SwitchPoint works the same way), so it
+    // happens seldom: once per armed period (CacheLineSampler).
+    private static final MutableCallSite ARMED = new MutableCallSite(MethodHandles.constant(boolean.class, false));
+    private static final MethodHandle IS_ARMED = ARMED.dynamicInvoker();
+    private static boolean armedNow; // ARMED's value, for the one thread that changes it
+
     /** The window's number; a thread appends into half {@code epoch & 1} of its buffer. */
     static volatile int epoch;
 
@@ -42,13 +53,41 @@ public final class SharedWrites {
         WriteBuffer probe = new WriteBuffer(Thread.currentThread());
         probe.append(0, probe, 0, 0, WriteBuffer.WRITE);
         probe.clear(0);
+        armed();
         WriteSites.site(WriteSites.register("java/lang/Object", null, "probe"));
         HandleHooks.initialize();
     }
 
-    /** Opens or closes sampling windows (the drain's timer). */
+    /** Opens or closes sampling windows (the drain's timer); opening arms the hooks first. */
     public static void sampling(boolean open) {
+        if (open) {
+            arm(true);
+        }
         sampling = open;
+    }
+
+    /**
+     * Arms or disarms the hooks: disarmed, compiled code runs as if they were not there (the methods that inlined
+     * them are recompiled). Sampling windows need the hooks armed; disarming closes any window.
+     */
+    public static synchronized void arm(boolean on) {
+        if (!on) {
+            sampling = false;
+        }
+        if (on != armedNow) {
+            armedNow = on;
+            ARMED.setTarget(MethodHandles.constant(boolean.class, on));
+            MutableCallSite.syncAll(new MutableCallSite[] {ARMED});
+        }
+    }
+
+    // In compiled code a constant; in the interpreter a method handle call, made only while a window is open.
+    static boolean armed() {
+        try {
+            return (boolean) IS_ARMED.invokeExact();
+        } catch (Throwable t) {
+            return false;
+        }
     }
 
     /** Starts the next window: threads append into the other half from now on. Returns the half just ended. */
@@ -73,26 +112,27 @@ public final class SharedWrites {
 
     /** Before {@code putfield} at {@code site}: {@code owner}'s field is written. */
     public static void write(Object owner, int site) {
-        if (sampling && owner != null) {
+        if (sampling && owner != null && armed()) {
             note(owner, site, 0, WriteBuffer.WRITE);
         }
     }
 
     /** Before {@code getfield} of a volatile field at {@code site}. */
     public static void read(Object owner, int site) {
-        if (sampling && owner != null) {
+        if (sampling && owner != null && armed()) {
             note(owner, site, 0, WriteBuffer.READ);
         }
     }
 
     /** Before {@code lastore}, {@code iastore} or {@code dastore} at {@code site}: slot {@code index} is written. */
     public static void slot(Object array, int index, int site) {
-        if (sampling && array != null) {
+        if (sampling && array != null && armed()) {
             note(array, site, index, WriteBuffer.SLOT_WRITE);
         }
     }
 
     @SuppressWarnings("deprecation") // Thread.getId: threadId() is JDK 19+
+    /** Notes an access; the caller checked {@link #sampling} and {@link #armed()}. */
     static void note(Object owner, int site, int slot, byte kind) {
         Thread thread = Thread.currentThread();
         int index = (int) (thread.getId() & (SLOTS - 1));
