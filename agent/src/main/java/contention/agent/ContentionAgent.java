@@ -6,6 +6,7 @@ import contention.agent.bootstrap.LockAdviceHelper;
 import contention.agent.bootstrap.executors.ExecutorHooks;
 import contention.agent.bootstrap.falsesharing.SharedWrites;
 import contention.agent.recording.CacheLineSampler;
+import contention.agent.recording.DeadlockWatch;
 import contention.agent.recording.ExecutorStatsEmitter;
 import contention.agent.recording.LockStatsEmitter;
 import contention.agent.recording.RecordingController;
@@ -47,6 +48,8 @@ public final class ContentionAgent {
                 instrumentLocks(options, instrumentation);
             }
             AgentLog.info("recording to " + options.file() + " (written when the JVM exits)");
+            // How `contention list` tells which JVMs run the agent, and where they record.
+            System.setProperty("contention.agent", AgentLog.version() + " " + options.file());
             // JFR's own initialization takes ~0.5 s of CPU (README, "Measured"), so it runs beside main instead of
             // before it; the report covers the recording, from when JFR is up. Lock advice installed above still
             // sees every lock created meanwhile, so allocation sites are complete.
@@ -93,6 +96,7 @@ public final class ContentionAgent {
                     CacheLineSampler.register(instrumentation, options.falseSharingRate());
                 }
             }
+            DeadlockWatch.register(); // needs no instrumentation: the JVM knows its lock graph
             RecordingController.start(options, AgentLog.version(), locksInstrumented ? ContentionAgent::flushStatistics : null);
             if (locksInstrumented) {
                 LockStatsEmitter.startFirstPeriod();

@@ -107,8 +107,10 @@ public final class BenchMain {
             // The detector's cost: the agent without it is the second baseline.
             variants.add(Variant.baseline());
             variants.add(Variant.contentionAgent(agentJar, "false-sharing=off", scratch));
-            variants.add(Variant.contentionAgent(agentJar, options.agentOptions, scratch));
-            variants.add(Variant.contentionAgent(agentJar, "false-sharing-rate=100", scratch));
+            // The detector is off unless asked for: both of its columns turn it on.
+            String on = options.agentOptions.isEmpty() ? "false-sharing=on" : options.agentOptions + ",false-sharing=on";
+            variants.add(Variant.contentionAgent(agentJar, on, scratch));
+            variants.add(Variant.contentionAgent(agentJar, on + ",false-sharing-rate=100", scratch));
         } else if (options.runJmh || options.runApps) {
             variants.add(Variant.baseline());
             variants.add(Variant.contentionAgent(agentJar, options.agentOptions, scratch));

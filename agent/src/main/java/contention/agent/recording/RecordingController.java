@@ -51,6 +51,8 @@ public final class RecordingController {
         enable(s, GlobalLockWarningEvent.NAME, null, null, false);
         enable(s, MonitorWaitSampleEvent.NAME, "period", MonitorWaitSampleEvent.PERIOD, false);
         enable(s, FalseSharingTickEvent.NAME, "period", FalseSharingTickEvent.PERIOD, false);
+        enable(s, DeadlockCheckEvent.NAME, "period", DeadlockCheckEvent.PERIOD, false);
+        enable(s, DeadlockEvent.NAME, null, null, false);
         enable(s, CacheLineStatsEvent.NAME, "period", "1 s", false);
         // The agent's executor events (docs/executor-events.md); PoolBlocked applies lock-wait-threshold itself.
         enable(s, "contention.ExecutorStats", "period", "1 s", false);

@@ -3,6 +3,7 @@
 package contention.analyzer.aggregate;
 
 import contention.analyzer.model.CacheLine;
+import contention.analyzer.model.Deadlock;
 import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.RecordingInfo;
@@ -29,6 +30,7 @@ public final class Profile {
     private final Map<Long, ThreadActivity> threadsById = new HashMap<>();
     private final Map<String, Double> largestBinShares;
     private final List<CacheLine> cacheLines;
+    private final List<Deadlock> deadlocks;
 
     /**
      * A profile of already ordered parts.
@@ -41,9 +43,12 @@ public final class Profile {
      * @param largestBinShares by map class, the share of its bin waits that was for its most waited-for bin
      *     ({@link BinWaits})
      * @param cacheLines pairs of members written by different threads on one cache line, most interleaved first
+     * @param deadlocks the deadlock cycles the agent found, first found first
      */
     public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks,
-            List<Executor> executors, Map<String, Double> largestBinShares, List<CacheLine> cacheLines) {
+            List<Executor> executors, Map<String, Double> largestBinShares, List<CacheLine> cacheLines,
+            List<Deadlock> deadlocks) {
+        this.deadlocks = List.copyOf(deadlocks);
         this.largestBinShares = Map.copyOf(largestBinShares);
         this.cacheLines = List.copyOf(cacheLines);
         this.recording = Objects.requireNonNull(recording, "recording");
@@ -54,6 +59,12 @@ public final class Profile {
         for (ThreadActivity thread : this.threads) {
             threadsById.put(thread.id(), thread);
         }
+    }
+
+    /** A profile without deadlocks. */
+    public Profile(RecordingInfo recording, List<Lock> locks, List<ThreadActivity> threads, List<WaitStack> waitStacks,
+            List<Executor> executors, Map<String, Double> largestBinShares, List<CacheLine> cacheLines) {
+        this(recording, locks, threads, waitStacks, executors, largestBinShares, cacheLines, List.of());
     }
 
     /** A profile without cache lines. */
@@ -86,6 +97,11 @@ public final class Profile {
     /** Members written by different threads on one cache line, and shared ones, most interleaved first. */
     public List<CacheLine> cacheLines() {
         return cacheLines;
+    }
+
+    /** The deadlock cycles the agent found, first found first. */
+    public List<Deadlock> deadlocks() {
+        return deadlocks;
     }
 
     /** Facts about the recording. */

@@ -3,6 +3,7 @@
 package contention.analyzer.aggregate;
 
 import contention.analyzer.model.AgentInfo;
+import contention.analyzer.model.Deadlock;
 import contention.analyzer.model.Executor;
 import contention.analyzer.model.Lock;
 import contention.analyzer.model.LockId;
@@ -50,6 +51,7 @@ public final class ProfileBuilder {
     private final Map<LockId, LockStats> monitorWaits = new LinkedHashMap<>();
     private final Map<String, BinWaits> binWaits = new HashMap<>(); // by the map's class
     private final CacheLines cacheLines = new CacheLines();
+    private final List<Deadlock> deadlocks = new ArrayList<>();
     private final Map<Long, AgentLockStats> agentLocks = new LinkedHashMap<>();
     private final Set<String> agentTimedLockClasses = new HashSet<>();
     private final Map<Long, ExecutorStats> executors = new LinkedHashMap<>();
@@ -168,6 +170,16 @@ public final class ProfileBuilder {
     public void binWait(String mapClass, long address, long waitNanos) {
         binWaits.computeIfAbsent(mapClass, c -> new BinWaits()).add(address, waitNanos);
     }
+
+    /** A deadlock cycle the agent found (contention.Deadlock); the first of {@link #MAX_DEADLOCKS} are kept. */
+    public void deadlock(Deadlock deadlock) {
+        if (deadlocks.size() < MAX_DEADLOCKS) {
+            deadlocks.add(deadlock);
+        }
+    }
+
+    /** Deadlock cycles kept: the agent writes a cycle once, so more than this is a JVM full of them. */
+    static final int MAX_DEADLOCKS = 100;
 
     /** One period of a pair of members on one cache line (contention.CacheLineStats); see {@link CacheLines#add}. */
     public void cacheLine(String kind, String ownerClass, String memberA, String memberB, long offsetA, long offsetB,
@@ -440,6 +452,6 @@ public final class ProfileBuilder {
         binWaits.forEach((mapClass, waits) -> waits.largestBinShare()
                 .ifPresent(share -> largestBinShares.put(mapClass, share)));
         return new Profile(recording, lockList, threadList, collapsedStacks.toWaitStacks(), executorList,
-                largestBinShares, cacheLines.toCacheLines());
+                largestBinShares, cacheLines.toCacheLines(), deadlocks);
     }
 }

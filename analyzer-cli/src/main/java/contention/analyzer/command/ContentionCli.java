@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
         // One line per subcommand; add new ones (check, diff, record, top, ...) here.
         subcommands = {
             ReportCommand.class,
+            ListCommand.class,
+            DumpCommand.class,
         },
         footer = {
             "",
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
             "  java -javaagent:agent/target/contention.jar=file=app.jfr -jar app.jar",
             "  bin/contention report app.jfr",
             "  bin/contention report app.jfr --format json -o report.json",
+            "  bin/contention list",
+            "  bin/contention dump --pid 12345",
             "  bin/contention demo [--fixed]",
             "",
             // Footer lines stay under 80 columns: picocli wraps longer ones mid-sentence.

@@ -18,7 +18,8 @@ public final class Detectors {
                 new SaturatedLockDetector(),
                 new FalseSharingDetector(),
                 new ExecutorSaturationDetector(),
-                new ExecutorStarvationDetector());
+                new ExecutorStarvationDetector(),
+                new DeadlockDetector());
     }
 
     /** Runs every detector. */

@@ -88,5 +88,11 @@ public final class EventNames {
     public static final String POOL_BLOCKED = "contention.PoolBlocked";
     public static final String CACHE_LINE_STATS = "contention.CacheLineStats";
 
+    /** The agent's deadlock cycles, one event per cycle when first seen. */
+    public static final String DEADLOCK = "contention.Deadlock";
+
+    /** The agent's deadlock check, never written: its setting says deadlocks were checked. */
+    public static final String DEADLOCK_CHECK = "contention.DeadlockCheck";
+
     private EventNames() {}
 }

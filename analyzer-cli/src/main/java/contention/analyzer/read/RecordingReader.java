@@ -9,6 +9,7 @@ import contention.analyzer.aggregate.Profile;
 import contention.analyzer.aggregate.ProfileBuilder;
 import contention.analyzer.aggregate.ThreadStats;
 import contention.analyzer.model.AgentInfo;
+import contention.analyzer.model.Deadlock;
 import contention.analyzer.model.Executor;
 import contention.analyzer.model.LockId;
 import java.io.EOFException;
@@ -173,6 +174,7 @@ public final class RecordingReader {
             case EventNames.TASK_SUBMIT -> taskSubmit(event);
             case EventNames.POOL_BLOCKED -> poolBlocked(event);
             case EventNames.CACHE_LINE_STATS -> cacheLineStats(event);
+            case EventNames.DEADLOCK -> deadlock(event);
             case EventNames.THREAD_START -> threadStart(event);
             case EventNames.THREAD_END -> threadEnd(event);
             case EventNames.THREAD_CPU_LOAD -> threadCpuLoad(event);
@@ -314,6 +316,31 @@ public final class RecordingReader {
                 event.hasField("fair") && event.getBoolean("fair"),
                 event.hasField("monitor") && event.getBoolean("monitor"), number(event, "periodNanos"), number(event, "acquisitions"), number(event, "contendedAcquisitions"), number(event, "waitNanos"),
                 number(event, "holdNanos"), (int) number(event, "waitingThreads"), epochNanos(event.getEndTime()));
+    }
+
+    // One line per thread of the cycle in each field (the agent's DeadlockEvent).
+    private void deadlock(RecordedEvent event) {
+        String[] names = lines(text(event, "threads"));
+        String[] locks = lines(text(event, "locks"));
+        String[] sites = lines(text(event, "sites"));
+        String[] stacks = lines(text(event, "stacks"));
+        String[] held = lines(text(event, "held"));
+        if (names.length < 2 || locks.length != names.length) {
+            return; // not a cycle this reader can read
+        }
+        List<Deadlock.DeadlockedThread> threads = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            List<String> stack = i < stacks.length && !stacks[i].isEmpty() ? List.of(stacks[i].split(" <- "))
+                    : List.of();
+            List<String> holds = i < held.length && !held[i].isEmpty() ? List.of(held[i].split(", ")) : List.of();
+            threads.add(new Deadlock.DeadlockedThread(names[i], locks[i], i < sites.length ? sites[i] : "?", stack,
+                    holds));
+        }
+        builder.deadlock(new Deadlock(threads, epochNanos(event.getEndTime())));
+    }
+
+    private static String[] lines(String text) {
+        return text == null || text.isEmpty() ? new String[0] : text.split("\n", -1);
     }
 
     private void cacheLineStats(RecordedEvent event) {

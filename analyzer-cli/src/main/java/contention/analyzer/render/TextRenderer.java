@@ -382,6 +382,8 @@ public final class TextRenderer implements Renderer {
             lines.add("not checked: " + check.kind() + " (needs " + String.join(", ", check.missingEvents())
                     + (check.missingEvents().contains(EventNames.CACHE_LINE_STATS)
                             ? "; record with the agent option false-sharing=on" : "")
+                    + (check.missingEvents().contains(EventNames.DEADLOCK_CHECK)
+                            ? "; recorded by the agent, which checks once a second" : "")
                     + ")");
         }
     }

@@ -90,8 +90,49 @@ public final class ChildJvm {
         return run(terminateAfter, mainClass, args);
     }
 
-    private Result run(Duration terminateAfter, String mainClass, String... args)
-            throws IOException, InterruptedException {
+    /**
+     * Starts the child and returns at once, for a test that attaches to it while it runs; closing the handle kills
+     * the child if it still runs.
+     */
+    public Running start(String mainClass, String... args) throws IOException {
+        List<String> command = command(mainClass, args);
+        Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
+        Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
+        return new Running(command, process, stdout, stderr);
+    }
+
+    /** A child started by {@link #start}. */
+    public static final class Running implements AutoCloseable {
+        public final List<String> command;
+        public final Process process;
+        private final Path stdout;
+        private final Path stderr;
+
+        Running(List<String> command, Process process, Path stdout, Path stderr) {
+            this.command = command;
+            this.process = process;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        /** What the child printed so far, both streams. */
+        public String output() throws IOException {
+            return Files.readString(stdout, StandardCharsets.UTF_8) + Files.readString(stderr, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    private List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         if (agentOptions != null) {
@@ -102,6 +143,12 @@ public final class ChildJvm {
         command.add(classPath);
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private Result run(Duration terminateAfter, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = command(mainClass, args);
         Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
         Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
         Process process = new ProcessBuilder(command)

@@ -34,34 +34,44 @@ public final class WriteBuffer {
     final int[][] sites = {new int[CAPACITY], new int[CAPACITY]};
     final int[][] slots = {new int[CAPACITY], new int[CAPACITY]};
     final byte[][] kinds = {new byte[CAPACITY], new byte[CAPACITY]};
-    final int[] counts = new int[2];
-    final long[] beyond = new long[2]; // accesses past CAPACITY
+    // Per half, as fields rather than arrays: the appending thread's check is one load shorter, and in a loop
+    // whose every write waits for a cache line that load is on the critical path.
+    int count0;
+    int count1;
+    long beyond0; // accesses past CAPACITY
+    long beyond1;
 
     WriteBuffer(Thread thread) {
         this.thread = thread;
     }
 
     void append(int half, Object owner, int site, int slot, byte kind) {
-        int n = counts[half];
+        int n = half == 0 ? count0 : count1;
         if (n < CAPACITY) {
             owners[half][n] = owner;
             sites[half][n] = site;
             slots[half][n] = slot;
             kinds[half][n] = kind;
-            counts[half] = n + 1;
+            if (half == 0) {
+                count0 = n + 1;
+            } else {
+                count1 = n + 1;
+            }
+        } else if (half == 0) {
+            beyond0++;
         } else {
-            beyond[half]++;
+            beyond1++;
         }
     }
 
     /** Entries of {@code half}. */
     public int count(int half) {
-        return Math.min(counts[half], CAPACITY);
+        return Math.min(half == 0 ? count0 : count1, CAPACITY);
     }
 
     /** Accesses of {@code half} past {@link #CAPACITY}, seen but not kept. */
     public long beyond(int half) {
-        return beyond[half];
+        return half == 0 ? beyond0 : beyond1;
     }
 
     public Object owner(int half, int i) {
@@ -84,7 +94,12 @@ public final class WriteBuffer {
     public void clear(int half) {
         int n = count(half);
         java.util.Arrays.fill(owners[half], 0, n, null);
-        counts[half] = 0;
-        beyond[half] = 0;
+        if (half == 0) {
+            count0 = 0;
+            beyond0 = 0;
+        } else {
+            count1 = 0;
+            beyond1 = 0;
+        }
     }
 }

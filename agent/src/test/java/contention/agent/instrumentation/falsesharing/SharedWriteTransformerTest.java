@@ -94,27 +94,7 @@ class SharedWriteTransformerTest {
 
     @Test
     void anOpenWindowNotesEachAccessWithItsMemberAndSite() throws Exception {
-        Object rewritten = rewrittenInstance();
-        SharedWrites.initialize();
-        int half = SharedWrites.flip(); // start from an empty half
-        SharedWrites.sampling(true);
-        try {
-            rewritten.getClass().getMethod("run").invoke(rewritten);
-        } finally {
-            SharedWrites.sampling(false);
-        }
-        int window = SharedWrites.flip();
-        WriteBuffer mine = SharedWrites.buffers().stream().filter(b -> b.thread == Thread.currentThread())
-                .findFirst().orElseThrow();
-        List<String> noted = new ArrayList<>();
-        for (int i = 0; i < mine.count(window); i++) {
-            WriteSites.Site site = WriteSites.site(mine.site(window, i));
-            String member = site.field != null ? site.field : "[" + mine.slot(window, i) + "]";
-            noted.add(site.owner.substring(site.owner.lastIndexOf('/') + 1) + " " + member + " " + mine.kind(window, i));
-            assertThat(site.frame).startsWith("testsubjects.FieldSubject.run(FieldSubject.java:");
-        }
-        mine.clear(window);
-        mine.clear(half);
+        List<String> noted = notedWhile(rewrittenInstance(), "run");
         assertThat(noted).containsExactly("FieldSubject wide 0", "FieldSubject real 0", "FieldSubject narrow 0",
                 "FieldSubject ref 0", "FieldSubject counter 0", "FieldSubject limit 1", "[J [1] 2", "[I [2] 2",
                 "[D [3] 2", "AtomicLong value 0", "AtomicLong value 0", "AtomicLong value 0",
