@@ -23,7 +23,7 @@ public final class AgentOptions {
     /** Every key, in the order the usage line lists them. */
     static final List<String> KEYS =
             List.of("file", "monitor-threshold", "park-threshold", "sample-period", "locks", "lock-wait-threshold",
-                    "include", "exclude", "global-lock-warning", "false-sharing", "false-sharing-rate");
+                    "include", "exclude", "global-lock-warning", "false-sharing", "false-sharing-rate", "duration");
 
     /** Where the agent's global-lock warnings go ({@code global-lock-warning}). */
     public enum WarningOutput {
@@ -52,6 +52,7 @@ public final class AgentOptions {
     static final Duration DEFAULT_LOCK_WAIT_THRESHOLD = Duration.ofMillis(1);
 
     private Path file;
+    private Duration duration; // null: until the JVM exits
     private boolean locks = true;
     private Duration lockWaitThreshold = DEFAULT_LOCK_WAIT_THRESHOLD;
     private Duration monitorThreshold = DEFAULT_MONITOR_THRESHOLD;
@@ -102,6 +103,14 @@ public final class AgentOptions {
                 break;
             case "monitor-threshold":
                 monitorThreshold = parseDuration(key, value, monitorThreshold);
+                break;
+            case "duration":
+                Duration length = parseDuration(key, value, Duration.ZERO);
+                if (length.isZero()) {
+                    problems.add("duration must be above 0; recording until the JVM exits");
+                } else {
+                    duration = length;
+                }
                 break;
             case "park-threshold":
                 parkThreshold = parseDuration(key, value, parkThreshold);
@@ -283,6 +292,8 @@ public final class AgentOptions {
                 return "file=app.jfr";
             case "sample-period":
                 return "20ms";
+            case "duration":
+                return "30s";
             case "locks":
                 return "true or false";
             case "include":
@@ -330,6 +341,11 @@ public final class AgentOptions {
     }
 
     /** Waits at least this long get a {@code contention.LockWait} event each; shorter ones are sampled. */
+    /** How long to record ({@code duration}): the file is written then, or at exit if that comes first; null: at exit. */
+    public Duration duration() {
+        return duration;
+    }
+
     public Duration lockWaitThreshold() {
         return lockWaitThreshold;
     }

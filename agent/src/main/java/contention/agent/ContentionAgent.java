@@ -36,7 +36,7 @@ public final class ContentionAgent {
     private static synchronized void start(String args, Instrumentation instrumentation) {
         try {
             if (started) {
-                AgentLog.info("already running in this JVM; ignoring the second start");
+                recordAgain(args);
                 return;
             }
             started = true;
@@ -47,7 +47,9 @@ public final class ContentionAgent {
             if (options.locks()) {
                 instrumentLocks(options, instrumentation);
             }
-            AgentLog.info("recording to " + options.file() + " (written when the JVM exits)");
+            AgentLog.info("recording to " + options.file() + (options.duration() == null
+                    ? " (written when the JVM exits)" : " for " + AgentOptions.format(options.duration())
+                    + " (or until the JVM exits)"));
             // How `contention list` tells which JVMs run the agent, and where they record.
             System.setProperty("contention.agent", AgentLog.version() + " " + options.file());
             // JFR's own initialization takes ~0.5 s of CPU (README, "Measured"), so it runs beside main instead of
@@ -59,6 +61,25 @@ public final class ContentionAgent {
             thread.start();
         } catch (Throwable t) { // an agent failure must never stop the app
             AgentLog.info("could not start, the app runs without it: " + AgentLog.describe(t));
+        }
+    }
+
+    /**
+     * A second load into this JVM ({@code contention record --pid} again): one more recording to the file it names,
+     * with the instrumentation already in place; without a file there is nothing to do.
+     */
+    private static void recordAgain(String args) {
+        AgentOptions options = AgentOptions.parse(args);
+        if (args == null || !args.contains("file=")) {
+            AgentLog.info("already running in this JVM; ignoring the second start");
+            return;
+        }
+        try {
+            RecordingController.startAnother(options);
+            AgentLog.info("recording to " + options.file() + (options.duration() == null ? " (written when the JVM"
+                    + " exits)" : " for " + AgentOptions.format(options.duration())));
+        } catch (Throwable t) {
+            AgentLog.info("could not start another recording: " + AgentLog.describe(t));
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Asks the JVM once a second for threads deadlocked on monitors or ownable synchronizers
- * ({@code ThreadMXBean.findDeadlockedThreads}) and writes one {@code contention.Deadlock} event per cycle when it is
- * first seen, so that a recording of a deadlocked app says so even though its stuck threads produce no events.
+ * ({@code ThreadMXBean.findDeadlockedThreads}) and writes a {@code contention.Deadlock} event per cycle when it is
+ * first seen and every {@link #REPEAT_NANOS} while it lasts, so that a recording of a deadlocked app says so even
+ * though its stuck threads produce no events.
  *
  * <p>Cost: one safepoint operation a second that walks the threads' lock graph: 12-18 µs with 18 threads, 42-44 µs
  * with 1,008 on JDK 17, 14-51 and 55-91 µs on JDK 25 (2 CPUs, best and mean of 200 calls); stacks are read only
@@ -38,8 +39,14 @@ public final class DeadlockWatch {
 
     private static final DeadlockWatch INSTANCE = new DeadlockWatch();
 
+    /**
+     * A cycle still there is written again this often, so that a recording started after it was found (a second
+     * {@code contention record --pid}, one over JMX) has it too; the analyzer counts each cycle once.
+     */
+    static final long REPEAT_NANOS = 5_000_000_000L;
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final Set<String> reported = new HashSet<>();
+    private final Map<String, Long> reported = new HashMap<>(); // cycle key -> when last written
     private volatile boolean stopped;
 
     /** Registers the periodic check with JFR. */
@@ -72,19 +79,19 @@ public final class DeadlockWatch {
             }
         }
         Set<String> current = new HashSet<>();
+        long now = System.nanoTime();
         for (List<ThreadInfo> cycle : cycles(byId, ids)) {
             String key = key(cycle);
             current.add(key);
-            if (!reported.contains(key)) {
+            Long written = reported.get(key);
+            if (written == null || now - written >= REPEAT_NANOS) {
                 write(cycle);
+                if (written != null || reported.size() < MAX_CYCLES_REMEMBERED) {
+                    reported.put(key, now);
+                }
             }
         }
-        reported.retainAll(current);
-        for (String key : current) {
-            if (reported.size() < MAX_CYCLES_REMEMBERED) {
-                reported.add(key);
-            }
-        }
+        reported.keySet().retainAll(current);
     }
 
     // Each deadlocked thread's chain of lock owners, cut where it closes; each cycle once, from its lowest id.

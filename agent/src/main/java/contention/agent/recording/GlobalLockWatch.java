@@ -194,9 +194,22 @@ final class GlobalLockWatch {
         String message = AgentLog.PREFIX + "WARNING global lock fallback: " + describe(lockClass, field)
                 + " serializes " + threads + " threads (" + site(allocationSite, lockId) + ")";
         lines.accept(message);
+        publish(message);
         warnings.accept(new Warning(lockId, lockClass, field == null ? "" : field,
                 allocationSite == null ? "" : allocationSite, threads, utilization, serialFraction, message));
     }
+
+    /**
+     * The warnings of this run, newest last, in the system property {@link #WARNINGS_PROPERTY}: how
+     * {@code contention top} shows them whenever it starts, over the Attach API or JMX.
+     */
+    private static synchronized void publish(String message) {
+        String known = System.getProperty(WARNINGS_PROPERTY, "");
+        System.setProperty(WARNINGS_PROPERTY, known.isEmpty() ? message : known + "\n" + message);
+    }
+
+    /** Where {@link #publish} puts the warnings; at most {@code MAX_WARNINGS} lines. */
+    public static final String WARNINGS_PROPERTY = "contention.globalLockWarnings";
 
     /** The lock as people name it: {@code static synchronized methods of com.acme.Ids}, or class and field. */
     static String describe(String lockClass, String field) {

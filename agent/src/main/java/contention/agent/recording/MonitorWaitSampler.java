@@ -160,12 +160,17 @@ final class MonitorWaitSampler {
         if (seen == null) {
             return "";
         }
-        for (ThreadInfo info : states.of(java.util.Arrays.stream(seen, 1, seen.length).filter(id -> id != 0)
-                .distinct().toArray(), STACK_DEPTH)) {
-            if (info != null && info.getThreadState() == Thread.State.BLOCKED && info.getLockInfo() != null
-                    && info.getLockInfo().getIdentityHashCode() == (int) seen[0]
-                    && info.getStackTrace().length > 0) {
-                return site(info.getStackTrace());
+        long[] ids = java.util.Arrays.stream(seen, 1, seen.length).filter(id -> id != 0).distinct().toArray();
+        // The threads move between blocked and running every few microseconds: a look can catch none of them
+        // blocked (seen on JDK 25 in a CI run), so look a few times; each look costs tens of microseconds, and this
+        // runs once per warning.
+        for (int look = 0; look < SITE_LOOKS; look++) {
+            for (ThreadInfo info : states.of(ids, STACK_DEPTH)) {
+                if (info != null && info.getThreadState() == Thread.State.BLOCKED && info.getLockInfo() != null
+                        && info.getLockInfo().getIdentityHashCode() == (int) seen[0]
+                        && info.getStackTrace().length > 0) {
+                    return site(info.getStackTrace());
+                }
             }
         }
         return ""; // gone, or no longer waiting for that monitor
@@ -184,6 +189,9 @@ final class MonitorWaitSampler {
         }
         return top;
     }
+
+    // Looks at the remembered waiters for one blocked on the monitor before the warning says "site unknown".
+    private static final int SITE_LOOKS = 20;
 
     // Frames of a blocked thread looked at for a site: the monitor's method and, below JDK frames, the app's.
     private static final int STACK_DEPTH = 16;

@@ -102,10 +102,13 @@ public final class RecordingController {
             });
         }
         Recording recording = new Recording(settings(options));
-        recording.setName("contention");
+        recording.setName("contention " + options.file());
         recording.setToDisk(true); // chunks go to the repository on disk, so memory stays bounded
         recording.setDumpOnExit(false); // the destination below is written on exit instead
         recording.setDestination(options.file());
+        if (options.duration() != null) {
+            recording.setDuration(options.duration()); // JFR stops it then and writes the destination
+        }
         // JFR's own shutdown hook stops the recording and writes it; a second writer racing it loses chunk
         // files (seen on JDK 17: "Missing chunkfile when writing recording"), so the agent only listens.
         FlightRecorder.addListener(new FlightRecorderListener() {
@@ -117,6 +120,31 @@ public final class RecordingController {
             }
         });
         current = recording;
+        recording.start();
+    }
+
+    /**
+     * Starts one more recording with the agent's events, for {@code contention record --pid} when the agent already
+     * runs in this JVM: to {@code options.file()}, for {@code options.duration()} or until exit. Its name is
+     * {@code contention <file>}, by which the command stops it early.
+     */
+    public static void startAnother(AgentOptions options) throws IOException {
+        Recording recording = new Recording(settings(options));
+        recording.setName("contention " + options.file());
+        recording.setToDisk(true);
+        recording.setDumpOnExit(false);
+        recording.setDestination(options.file());
+        if (options.duration() != null) {
+            recording.setDuration(options.duration());
+        }
+        FlightRecorder.addListener(new FlightRecorderListener() {
+            @Override
+            public void recordingStateChanged(Recording changed) {
+                if (changed == recording && changed.getState() == RecordingState.STOPPED) {
+                    announceWritten(changed.getDestination());
+                }
+            }
+        });
         recording.start();
     }
 

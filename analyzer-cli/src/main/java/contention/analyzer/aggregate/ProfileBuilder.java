@@ -171,8 +171,20 @@ public final class ProfileBuilder {
         binWaits.computeIfAbsent(mapClass, c -> new BinWaits()).add(address, waitNanos);
     }
 
-    /** A deadlock cycle the agent found (contention.Deadlock); the first of {@link #MAX_DEADLOCKS} are kept. */
+    /**
+     * A deadlock cycle the agent found (contention.Deadlock), which it writes again while the cycle lasts: each
+     * cycle (its threads and locks) counts once, from when it was first found; the first {@link #MAX_DEADLOCKS}.
+     */
     public void deadlock(Deadlock deadlock) {
+        for (int i = 0; i < deadlocks.size(); i++) {
+            Deadlock known = deadlocks.get(i);
+            if (known.threads().equals(deadlock.threads())) {
+                if (deadlock.foundEpochNanos() < known.foundEpochNanos()) {
+                    deadlocks.set(i, deadlock);
+                }
+                return;
+            }
+        }
         if (deadlocks.size() < MAX_DEADLOCKS) {
             deadlocks.add(deadlock);
         }

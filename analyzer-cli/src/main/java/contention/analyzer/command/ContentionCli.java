@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
         // One line per subcommand; add new ones (check, diff, record, top, ...) here.
         subcommands = {
             ReportCommand.class,
+            RecordCommand.class,
+            TopCommand.class,
             ListCommand.class,
             DumpCommand.class,
         },
@@ -35,6 +37,9 @@ import picocli.CommandLine.Spec;
             "  java -javaagent:agent/target/contention.jar=file=app.jfr -jar app.jar",
             "  bin/contention report app.jfr",
             "  bin/contention report app.jfr --format json -o report.json",
+            "  bin/contention record --pid 12345 -d 30s -o app.jfr",
+            "  bin/contention record -o app.jfr -- java -jar app.jar",
+            "  bin/contention top --pid 12345",
             "  bin/contention list",
             "  bin/contention dump --pid 12345",
             "  bin/contention demo [--fixed]",

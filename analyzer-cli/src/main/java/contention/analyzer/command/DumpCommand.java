@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             "  bin/contention list",
             "  bin/contention dump --pid 12345",
             "  bin/contention dump --pid 12345 --format json | jq '.deadlocks'",
+            "  bin/contention dump --jmx db-host:9010",
         })
 public final class DumpCommand implements Callable<Integer> {
 
@@ -42,8 +43,8 @@ public final class DumpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--pid", required = true, paramLabel = "PID", description = "The JVM's process id.")
-    private long pid;
+    @picocli.CommandLine.Mixin
+    private TargetOptions target;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text (the default) or json.")
     private String format = "text";
@@ -55,16 +56,16 @@ public final class DumpCommand implements Callable<Integer> {
                     "unknown format '" + format + "' (use text or json)");
         }
         ThreadDump dump;
-        String target;
-        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+        String title;
+        try (TargetJvm jvm = target.open(spec)) {
             String command = jvm.systemProperties().getProperty("sun.java.command", "?");
-            target = "pid " + pid + " (" + command + ")";
+            title = jvm.name() + " (" + command + ")";
             ThreadMXBean threads = jvm.threads();
             dump = ThreadDump.of(threads.dumpAllThreads(true, true), threads.findDeadlockedThreads());
         } catch (LiveException e) {
             throw new UserDataException(e.getMessage());
         } catch (java.lang.reflect.UndeclaredThrowableException | SecurityException e) {
-            throw new UserDataException("pid " + pid + " stopped answering while its threads were read: "
+            throw new UserDataException(target.describe() + " stopped answering while its threads were read: "
                     + (e.getCause() == null ? e : e.getCause()));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +73,7 @@ public final class DumpCommand implements Callable<Integer> {
             out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(dump));
         } else {
-            ThreadDumpText.write(dump, target, out);
+            ThreadDumpText.write(dump, title, out);
         }
         out.flush();
         return dump.deadlocked() ? EXIT_DEADLOCK : ContentionCli.EXIT_OK;

@@ -25,13 +25,53 @@ public final class TargetJvm implements AutoCloseable {
     /** The agent sets this system property in the JVM it runs in: its version and recording file. */
     public static final String AGENT_PROPERTY = "contention.agent";
 
-    private final long pid;
-    private final VirtualMachine vm;
+    private final long pid; // -1 over JMX
+    private final String name; // "pid 123" or "localhost:9010"
+    private final VirtualMachine vm; // null over JMX
     private JMXConnector connector;
 
     private TargetJvm(long pid, VirtualMachine vm) {
         this.pid = pid;
+        this.name = "pid " + pid;
         this.vm = vm;
+    }
+
+    private TargetJvm(String hostPort, JMXConnector connector) {
+        this.pid = -1;
+        this.name = hostPort;
+        this.vm = null;
+        this.connector = connector;
+    }
+
+    /**
+     * Connects to a JVM's remote JMX agent at {@code host:port} (one started with
+     * {@code -Dcom.sun.management.jmxremote.port=PORT}), for hosts where attaching is not possible.
+     */
+    public static TargetJvm connect(String hostPort) throws LiveException {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0 || colon == hostPort.length() - 1 || !hostPort.substring(colon + 1).chars()
+                .allMatch(Character::isDigit)) {
+            throw new LiveException("bad --jmx '" + hostPort + "' (use host:port, e.g. localhost:9010)");
+        }
+        try {
+            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + hostPort + "/jmxrmi");
+            return new TargetJvm(hostPort, JMXConnectorFactory.connect(url));
+        } catch (IOException | SecurityException e) {
+            String why = rootMessage(e);
+            throw new LiveException("cannot connect to " + hostPort + ": " + why + (why.contains("refused")
+                    ? " (is a JVM listening there, started with -Dcom.sun.management.jmxremote.port="
+                            + hostPort.substring(colon + 1) + "?)" : ""));
+        }
+    }
+
+    /** {@code pid 123} or {@code host:port}: how messages name the target. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the target was reached by attaching, so the agent can be loaded into it. */
+    public boolean attached() {
+        return vm != null;
     }
 
     /** Attaches to the JVM with process id {@code pid}. */
@@ -106,9 +146,75 @@ public final class TargetJvm implements AutoCloseable {
     /** The target's system properties. */
     public Properties systemProperties() throws LiveException {
         try {
-            return vm.getSystemProperties();
+            if (vm != null) {
+                return vm.getSystemProperties();
+            }
+            Properties properties = new Properties();
+            properties.putAll(ManagementFactory.newPlatformMXBeanProxy(connection(),
+                    ManagementFactory.RUNTIME_MXBEAN_NAME, java.lang.management.RuntimeMXBean.class)
+                    .getSystemProperties());
+            return properties;
+        } catch (IOException | RuntimeException e) {
+            throw new LiveException(name + " stopped answering: " + rootMessage(e));
+        }
+    }
+
+    /**
+     * Loads the agent jar at {@code agentJar} into the target with {@code options}; a JVM that already runs it
+     * starts one more recording.
+     */
+    public void loadAgent(java.nio.file.Path agentJar, String options) throws LiveException {
+        if (vm == null) {
+            throw new LiveException("cannot load the agent into " + name + " over JMX: start that JVM with"
+                    + " -javaagent:contention.jar, or record it with --pid on its host");
+        }
+        try {
+            vm.loadAgent(agentJar.toAbsolutePath().toString(), options);
+        } catch (com.sun.tools.attach.AgentLoadException | com.sun.tools.attach.AgentInitializationException e) {
+            throw new LiveException("pid " + pid + " could not load the agent " + agentJar + ": " + message(e));
         } catch (IOException e) {
-            throw new LiveException("pid " + pid + " stopped answering: " + message(e));
+            throw new LiveException("pid " + pid + " stopped answering while loading the agent: " + message(e));
+        }
+    }
+
+    /**
+     * Why the target will print a warning about a dynamically loaded agent, or null when it will not: JDK 21 and
+     * later warn unless started with {@code -XX:+EnableDynamicAgentLoading} (JEP 451).
+     */
+    public String dynamicAgentWarning() throws LiveException {
+        Properties properties = systemProperties();
+        int feature;
+        try {
+            feature = Integer.parseInt(properties.getProperty("java.specification.version", "17").split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (feature < 21) {
+            return null;
+        }
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean diagnostic = ManagementFactory.newPlatformMXBeanProxy(
+                    connection(), "com.sun.management:type=HotSpotDiagnostic",
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            com.sun.management.VMOption option = diagnostic.getVMOption("EnableDynamicAgentLoading");
+            // True by default on JDK 21-25, warning; only set on the command line it silences the warning.
+            if ("true".equals(option.getValue()) && option.getOrigin() != com.sun.management.VMOption.Origin.DEFAULT) {
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            // cannot tell: say it
+        }
+        return name + " runs JDK " + feature + ", which prints a warning about a dynamically loaded agent;"
+                + " start it with -XX:+EnableDynamicAgentLoading to silence it";
+    }
+
+    /** The target's Flight Recorder, over the same JMX connection. */
+    public jdk.management.jfr.FlightRecorderMXBean flightRecorder() throws LiveException {
+        try {
+            return ManagementFactory.newPlatformMXBeanProxy(connection(), "jdk.management.jfr:type=FlightRecorder",
+                    jdk.management.jfr.FlightRecorderMXBean.class);
+        } catch (IOException e) {
+            throw new LiveException("cannot reach the management agent of " + name + ": " + message(e));
         }
     }
 
@@ -118,12 +224,21 @@ public final class TargetJvm implements AutoCloseable {
             return ManagementFactory.newPlatformMXBeanProxy(connection(), ManagementFactory.THREAD_MXBEAN_NAME,
                     ThreadMXBean.class);
         } catch (IOException e) {
-            throw new LiveException("cannot reach the management agent of pid " + pid + ": " + message(e));
+            throw new LiveException("cannot reach the management agent of " + name + ": " + message(e));
+        }
+    }
+
+    /** The JMX connection to the target's local management agent (started if need be), for JFR streaming. */
+    public MBeanServerConnection mbeans() throws LiveException {
+        try {
+            return connection();
+        } catch (IOException e) {
+            throw new LiveException("cannot reach the management agent of " + name + ": " + message(e));
         }
     }
 
     private MBeanServerConnection connection() throws IOException {
-        if (connector == null) {
+        if (connector == null && vm != null) {
             String address = vm.startLocalManagementAgent();
             connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
         }
@@ -140,10 +255,21 @@ public final class TargetJvm implements AutoCloseable {
             // the target may have exited: nothing left to close
         }
         try {
-            vm.detach();
+            if (vm != null) {
+                vm.detach();
+            }
         } catch (IOException e) {
             // as above
         }
+    }
+
+    // The innermost cause's message: RMI wraps the one that says what happened ("Connection refused").
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return message(root);
     }
 
     static String message(Throwable e) {
