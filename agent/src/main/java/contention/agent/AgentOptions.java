@@ -105,8 +105,11 @@ public final class AgentOptions {
                 monitorThreshold = parseDuration(key, value, monitorThreshold);
                 break;
             case "duration":
-                Duration length = parseDuration(key, value, Duration.ZERO);
-                if (length.isZero()) {
+                Duration length = parseDuration(value);
+                if (length == null) {
+                    problems.add("bad value for duration: '" + value + "' (expected a duration such as 30s);"
+                            + " recording until the JVM exits");
+                } else if (length.isZero()) {
                     problems.add("duration must be above 0; recording until the JVM exits");
                 } else {
                     duration = length;

@@ -42,6 +42,19 @@ class AgentOptionsTest {
     }
 
     @Test
+    void durationIsUntilExitByDefaultAndZeroOrBadKeepsThat() {
+        assertThat(AgentOptions.parse("").duration()).isNull();
+        assertThat(AgentOptions.parse("duration=30s").duration()).isEqualTo(Duration.ofSeconds(30));
+        AgentOptions zero = AgentOptions.parse("duration=0");
+        assertThat(zero.duration()).isNull();
+        assertThat(zero.problems()).containsExactly("duration must be above 0; recording until the JVM exits");
+        AgentOptions bad = AgentOptions.parse("duration=soon");
+        assertThat(bad.duration()).isNull();
+        assertThat(bad.problems()).containsExactly("bad value for duration: 'soon' (expected a duration such as 30s);"
+                + " recording until the JVM exits");
+    }
+
+    @Test
     void relativeFileIsResolvedAgainstTheWorkingDirectory() {
         assertThat(AgentOptions.parse("file=out.jfr").file()).isEqualTo(Path.of("out.jfr").toAbsolutePath());
     }
@@ -52,7 +65,7 @@ class AgentOptionsTest {
         assertThat(options.problems()).containsExactly(
                 "unknown option 'fiel' (known: file, monitor-threshold, park-threshold, sample-period, locks,"
                         + " lock-wait-threshold, include, exclude, global-lock-warning, false-sharing,"
-                        + " false-sharing-rate); ignored");
+                        + " false-sharing-rate, duration); ignored");
         assertThat(options.parkThreshold()).isEqualTo(Duration.ofMillis(2));
     }
 
