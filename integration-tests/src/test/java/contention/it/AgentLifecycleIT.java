@@ -72,7 +72,7 @@ class AgentLifecycleIT {
         assertThat(run.agentLines()).as("%s", run).containsExactly(
                 "contention: unknown option 'bogus' (known: file, monitor-threshold, park-threshold, sample-period,"
                         + " locks, lock-wait-threshold, include, exclude, global-lock-warning, false-sharing,"
-                        + " false-sharing-rate); ignored",
+                        + " false-sharing-rate, duration); ignored",
                 "contention: bad value for monitor-threshold: 'soon' (expected a duration such as 0ms, 500us or"
                         + " 5ms); using 0ms",
                 "contention: sample-period must be above 0; using 20ms",

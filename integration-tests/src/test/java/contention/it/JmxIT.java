@@ -39,7 +39,9 @@ class JmxIT {
 
             Output top = Analyzer.run("top", "--jmx", jmx, "--once", "--interval", "1s");
             assertThat(top.exitCode).as("%s", top).isZero();
-            assertThat(top.stdout).contains("contention top: " + jmx).containsPattern("Threads: .*2 BLOCKED");
+            assertThat(top.stdout).contains("contention top: " + jmx).containsPattern("Threads: .*2 BLOCKED")
+                    .containsPattern("!! DEADLOCK: transfer-[12], transfer-[12] wait for each other's locks;"
+                            + " contention dump --jmx " + jmx + " spells the cycle out");
 
             Path file = dir.resolve("jmx.jfr");
             Output record = Analyzer.run("record", "--jmx", jmx, "-d", "3s", "-o", file.toString(), "--format",

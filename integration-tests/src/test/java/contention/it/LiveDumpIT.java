@@ -87,6 +87,18 @@ class LiveDumpIT {
                 + " (it may have ended; 'contention list' shows the running JVMs)");
     }
 
+    @Test
+    void aProcessThatIsNotAJvmIsOneLineAndExitStatusOne() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "30").start();
+        try {
+            Output dump = Analyzer.run("dump", "--pid", Long.toString(sleep.pid()));
+            assertThat(dump.exitCode).isEqualTo(1);
+            assertThat(dump.stderr.strip()).matches("contention dump: pid " + sleep.pid() + " is not a JVM \\(.*sleep\\)");
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
     // The two threads deadlock within milliseconds of starting; the JVM takes a moment to start.
     private static Output dumpOnceDeadlocked(ChildJvm.Running app) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

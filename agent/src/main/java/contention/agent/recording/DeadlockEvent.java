@@ -10,7 +10,7 @@ import jdk.jfr.StackTrace;
 
 /**
  * A cycle of threads each waiting for a lock the next holds, found by {@link DeadlockWatch}: an event per cycle
- * when it is first seen, and again every few seconds while it lasts. The per-thread fields hold one line per thread of the cycle, in cycle order (thread i waits
+ * when it is first seen, and again each second while it lasts. The per-thread fields hold one line per thread of the cycle, in cycle order (thread i waits
  * for a lock held by thread i + 1, the last by the first). The analyzer's deadlock detector reads it; the field
  * names are its contract.
  */

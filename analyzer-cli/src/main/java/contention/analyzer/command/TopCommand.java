@@ -103,7 +103,9 @@ public final class TopCommand implements Callable<Integer> {
                     for (String warning : jvm.systemProperties().getProperty(WARNINGS_PROPERTY, "").split("\n")) {
                         window.globalLockWarning(warning); // given before top started, or since
                     }
-                    TopText.write(out, header, note, window.take(), length, states(threads));
+                    String deadlock = deadlock(threads, target.describe());
+                    TopText.write(out, header, deadlock == null ? note : note == null ? deadlock
+                            : deadlock + System.lineSeparator() + note, window.take(), length, states(threads));
                 }
             }
         } catch (LiveException e) {
@@ -152,6 +154,23 @@ public final class TopCommand implements Callable<Integer> {
             });
             stream.onEvent("contention.GlobalLockWarning", e -> window.globalLockWarning(e.getString("message")));
         }
+    }
+
+    // The JVM's deadlocked threads, as a line for the banner, or null: stuck threads record no events to show.
+    private static String deadlock(ThreadMXBean threads, String target) {
+        long[] ids = threads.findDeadlockedThreads();
+        if (ids == null) {
+            return null;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (ThreadInfo info : threads.getThreadInfo(ids, 0)) {
+            if (info != null) {
+                names.add(info.getThreadName());
+            }
+        }
+        return "!! DEADLOCK: " + String.join(", ", names) + " wait for each other's locks; contention dump "
+                + (target.startsWith("pid ") ? "--pid " + target.substring(4) : "--jmx " + target)
+                + " spells the cycle out";
     }
 
     // Threads by state, most common first.
