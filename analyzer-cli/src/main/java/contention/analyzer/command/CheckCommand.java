@@ -214,13 +214,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     private String summary() {
         List<String> checked = new ArrayList<>();
-        checked.add("global locks ≤ " + maxGlobalLocks);
-        checked.add("deadlocks ≤ " + maxDeadlocks);
+        checked.add("global locks <= " + maxGlobalLocks);
+        checked.add("deadlocks <= " + maxDeadlocks);
         if (maxLockWaitRatio != null) {
-            checked.add("lock wait ratio ≤ " + maxLockWaitRatio);
+            checked.add("lock wait ratio <= " + maxLockWaitRatio);
         }
         if (maxQueueWaitP99 != null) {
-            checked.add("queue wait p99 ≤ " + maxQueueWaitP99);
+            checked.add("queue wait p99 <= " + maxQueueWaitP99);
         }
         return String.join(", ", checked);
     }
