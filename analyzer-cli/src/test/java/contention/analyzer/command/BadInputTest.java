@@ -101,7 +101,7 @@ class BadInputTest {
 
         assertThat(result.exitCode()).isEqualTo(ContentionCli.EXIT_WRONG_ARGUMENTS);
         assertThat(result.errLines().get(0)).isEqualTo(PREFIX
-                + "invalid value for option '--format': unknown format 'xml', expected one of text, json, collapsed");
+                + "invalid value for option '--format': unknown format 'xml', expected one of text, json, collapsed, html");
         assertThat(result.err()).contains("Usage: contention report");
         assertThat(result.out()).isEmpty();
     }

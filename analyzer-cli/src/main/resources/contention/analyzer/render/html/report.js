@@ -12,6 +12,7 @@
   }
   function ms(v) {
     if (v == null) return '-';
+    if (v === 0) return '0';
     if (v >= 1000) return (v / 1000).toFixed(2) + ' s';
     if (v >= 1) return v.toFixed(v >= 100 ? 0 : 1) + ' ms';
     return (v * 1000).toFixed(0) + ' \u00b5s';
