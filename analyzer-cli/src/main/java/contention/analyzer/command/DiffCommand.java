@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.analyzer.command;
 
+import contention.analyzer.aggregate.Profile;
 import contention.analyzer.detect.Analysis;
 import contention.analyzer.detect.Detectors;
 import contention.analyzer.diff.ReportDiff;
@@ -67,6 +68,10 @@ public final class DiffCommand implements Callable<Integer> {
                     + " pool's queue wait p99 grew by more than PCT percent.")
     private Double failOnRegression;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Show how many events have been read on standard error; on by default from a terminal.")
+    private Boolean progress;
+
     @Override
     public Integer call() throws UserDataException, IOException {
         String wanted = format.strip().toLowerCase(Locale.ROOT);
@@ -112,7 +117,13 @@ public final class DiffCommand implements Callable<Integer> {
 
     private Analysis analyze(String name) throws UserDataException {
         try {
-            var profile = RecordingReader.read(path(name), name);
+            Progress line = Progress.line(progress, spec);
+            Profile profile;
+            try {
+                profile = RecordingReader.read(path(name), name, line);
+            } finally {
+                line.done();
+            }
             PrintWriter err = spec.commandLine().getErr();
             for (String warning : profile.recording().warnings()) {
                 err.println(spec.qualifiedName() + ": warning: " + name + ": " + warning);

@@ -120,7 +120,7 @@ class BadInputTest {
         Cli.Result result = Cli.run();
 
         assertThat(result.exitCode()).isEqualTo(ContentionCli.EXIT_WRONG_ARGUMENTS);
-        assertThat(result.errLines().get(0)).isEqualTo("contention: missing command, expected one of report");
+        assertThat(result.errLines().get(0)).isEqualTo("contention: missing command, expected one of report, diff");
         assertThat(result.err()).contains("Usage: contention");
     }
 
