@@ -50,7 +50,7 @@ public record ReportDiff(
 
     /** A pool's queue wait (p99) and effective parallelism before and after; -1 where the pool was not there. */
     public record PoolChange(String name, long queueP99BeforeNanos, long queueP99AfterNanos, double parallelismBefore,
-            double parallelismAfter) {}
+            double parallelismAfter, long tasksBefore, long tasksAfter) {}
 
     /** The differences from {@code before} to {@code after}. */
     public static ReportDiff between(Analysis before, Analysis after) {
@@ -81,7 +81,8 @@ public record ReportDiff(
             Executor a = poolsAfter.get(key);
             pools.add(new PoolChange(key, b == null ? -1 : b.queueWait().p99Nanos(),
                     a == null ? -1 : a.queueWait().p99Nanos(), b == null ? -1 : b.effectiveParallelism(),
-                    a == null ? -1 : a.effectiveParallelism()));
+                    a == null ? -1 : a.effectiveParallelism(), b == null ? 0 : b.completed(),
+                    a == null ? 0 : a.completed()));
         }
 
         Map<String, Finding> findingsBefore = byKey(before.findings(), ReportDiff::findingKey);
@@ -96,7 +97,8 @@ public record ReportDiff(
 
     /**
      * The regressions beyond {@code percent}: a new finding, total lock wait up by more than that share of what
-     * it was, or a pool's queue wait p99 up by more than that share (and by at least {@link #QUEUE_FLOOR_NANOS}).
+     * it was, or a pool's queue wait p99 up by more than that share (by at least {@link #QUEUE_FLOOR_NANOS}, over
+     * {@link #QUEUE_MIN_TASKS} tasks or more).
      */
     public List<String> regressions(double percent) {
         List<String> found = new ArrayList<>();
@@ -112,7 +114,8 @@ public record ReportDiff(
                             100.0 * (waitAfterNanos - waitBeforeNanos) / waitBeforeNanos));
         }
         for (PoolChange pool : pools) {
-            if (pool.queueP99BeforeNanos() >= 0 && pool.queueP99AfterNanos() > pool.queueP99BeforeNanos() * factor
+            if (Math.min(pool.tasksBefore(), pool.tasksAfter()) >= QUEUE_MIN_TASKS
+                    && pool.queueP99BeforeNanos() >= 0 && pool.queueP99AfterNanos() > pool.queueP99BeforeNanos() * factor
                     && pool.queueP99AfterNanos() - pool.queueP99BeforeNanos() >= QUEUE_FLOOR_NANOS) {
                 found.add("queue wait p99 of pool " + pool.name() + " up");
             }
@@ -122,6 +125,12 @@ public record ReportDiff(
 
     /** Less total lock wait than this after is never a regression: noise of an idle run. */
     public static final long WAIT_FLOOR_NANOS = 10_000_000L;
+
+    /**
+     * A pool that ran fewer tasks than this on either side is not judged by its queue wait: its p99 is one task's
+     * wait (8 tasks handed to 8 threads on a loaded machine went from 0 to 55 ms as the threads started late).
+     */
+    public static final long QUEUE_MIN_TASKS = 100;
 
     /** A queue wait p99 rising by less than this is never a regression. */
     public static final long QUEUE_FLOOR_NANOS = 1_000_000L;
