@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         // One line per subcommand; add new ones (check, diff, record, top, ...) here.
         subcommands = {
             ReportCommand.class,
+            DiffCommand.class,
             RecordCommand.class,
             TopCommand.class,
             CheckCommand.class,

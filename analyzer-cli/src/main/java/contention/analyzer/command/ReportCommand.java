@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  bin/contention report app.jfr",
             "  bin/contention report app.jfr --format json -o report.json",
+            "  bin/contention report app.jfr --format html -o report.html",
             "  bin/contention report app.jfr --format collapsed -o app.collapsed",
             "  flamegraph.pl --countname=us app.collapsed > flame.svg",
         })
@@ -52,8 +53,8 @@ public final class ReportCommand implements Callable<Integer> {
             names = {"-f", "--format"},
             paramLabel = "FORMAT",
             converter = FormatConverter.class,
-            description = "text (for people, the default), json (the report contract) or collapsed"
-                    + " (waiting stacks for flame graphs).")
+            description = "text (for people, the default), json (the report contract), collapsed"
+                    + " (waiting stacks for flame graphs) or html (one page, opens offline).")
     private Format format = Format.TEXT;
 
     @Option(
@@ -61,6 +62,13 @@ public final class ReportCommand implements Callable<Integer> {
             paramLabel = "OUT",
             description = "Write the report to OUT instead of standard output; OUT appears only when complete.")
     private String output;
+
+    @Option(
+            names = "--progress",
+            negatable = true,
+            description = "Show how many events have been read on standard error while reading; on by default"
+                    + " when run from a terminal.")
+    private Boolean progress;
 
     @Override
     public Integer call() throws UserDataException, IOException {
@@ -72,7 +80,12 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Profile profile;
         try {
-            profile = RecordingReader.read(recordingPath, recording);
+            Progress line = Progress.line(progress, spec);
+            try {
+                profile = RecordingReader.read(recordingPath, recording, line);
+            } finally {
+                line.done();
+            }
         } catch (UnreadableRecordingException e) {
             throw new UserDataException(e.getMessage());
         }

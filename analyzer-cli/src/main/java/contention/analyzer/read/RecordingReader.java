@@ -78,9 +78,25 @@ public final class RecordingReader {
      * @throws UnreadableRecordingException when the file is missing, not a recording, or has no readable event
      */
     public static Profile read(Path file, String source) throws UnreadableRecordingException {
-        checkReadable(file, source);
-        return new RecordingReader(source).readAll(file);
+        return read(file, source, events -> { });
     }
+
+    /**
+     * Reads {@code file} into a profile, telling {@code progress} the number of events read every
+     * {@link #PROGRESS_EVENTS} events, for a progress line on long reads.
+     */
+    public static Profile read(Path file, String source, java.util.function.LongConsumer progress)
+            throws UnreadableRecordingException {
+        checkReadable(file, source);
+        RecordingReader reader = new RecordingReader(source);
+        reader.progress = progress;
+        return reader.readAll(file);
+    }
+
+    /** How many events between two progress reports: about a tenth of a second of reading. */
+    public static final long PROGRESS_EVENTS = 100_000;
+
+    private java.util.function.LongConsumer progress = events -> { };
 
     /** Rejects, with one clear sentence, what cannot possibly be a recording, before JFR's parser sees it. */
     static void checkReadable(Path file, String source) throws UnreadableRecordingException {
@@ -129,6 +145,9 @@ public final class RecordingReader {
                     break;
                 }
                 eventsRead++;
+                if (eventsRead % PROGRESS_EVENTS == 0) {
+                    progress.accept(eventsRead);
+                }
                 accept(event);
             }
             if (damage == null) {

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 public enum Format {
     TEXT("text", TextRenderer::new),
     JSON("json", JsonRenderer::new),
-    COLLAPSED("collapsed", CollapsedRenderer::new);
+    COLLAPSED("collapsed", CollapsedRenderer::new),
+    HTML("html", HtmlRenderer::new);
 
     private final String label;
     private final Supplier<Renderer> renderer;

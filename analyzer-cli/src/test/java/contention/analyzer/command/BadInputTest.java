@@ -101,7 +101,7 @@ class BadInputTest {
 
         assertThat(result.exitCode()).isEqualTo(ContentionCli.EXIT_WRONG_ARGUMENTS);
         assertThat(result.errLines().get(0)).isEqualTo(PREFIX
-                + "invalid value for option '--format': unknown format 'xml', expected one of text, json, collapsed");
+                + "invalid value for option '--format': unknown format 'xml', expected one of text, json, collapsed, html");
         assertThat(result.err()).contains("Usage: contention report");
         assertThat(result.out()).isEmpty();
     }
@@ -120,7 +120,8 @@ class BadInputTest {
         Cli.Result result = Cli.run();
 
         assertThat(result.exitCode()).isEqualTo(ContentionCli.EXIT_WRONG_ARGUMENTS);
-        assertThat(result.errLines().get(0)).isEqualTo("contention: missing command, expected one of report, record, top, check, list, dump");
+        assertThat(result.errLines().get(0)).isEqualTo("contention: missing command, expected one of report, diff,"
+                + " record, top, check, list, dump");
         assertThat(result.err()).contains("Usage: contention");
     }
 

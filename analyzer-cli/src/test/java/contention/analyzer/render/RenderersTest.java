@@ -137,6 +137,22 @@ class RenderersTest {
     }
 
     @Test
+    void htmlIsOnePageWithTheReportAndStacksInlineAndNothingToFetch() throws IOException {
+        String html = render(new HtmlRenderer(), hotLock());
+        String json = render(new JsonRenderer(), hotLock());
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<canvas id=\"flame\">")
+                .doesNotContain("/*DATA*/", "/*SCRIPT*/", "/*STYLE*/", "src=", "href=", "url(", "@import", "fetch(", "XMLHttpRequest");
+        int start = html.indexOf("<script type=\"application/json\" id=\"data\">");
+        int end = html.indexOf("</script>", start);
+        String blob = html.substring(html.indexOf('>', start) + 1, end);
+        assertThat(blob).doesNotContain("<").contains("\"stacks\":[[[").contains("\"schemaVersion\":1");
+        // The page's report is the JSON report, the contract, whole.
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(mapper.readTree(blob).path("report")).isEqualTo(mapper.readTree(json));
+    }
+
+    @Test
     void collapsed() throws IOException {
         // ".collapsed" files are git-ignored at the root (run outputs), so this golden file is a .txt.
         Golden.assertMatches("hot-lock-collapsed.txt", render(new CollapsedRenderer(), hotLock()));
@@ -237,7 +253,7 @@ class RenderersTest {
     void formatsByName() {
         assertThat(Format.parse("JSON")).isEqualTo(Format.JSON);
         assertThat(Format.parse("collapsed").renderer()).isInstanceOf(CollapsedRenderer.class);
-        assertThat(Format.names()).isEqualTo("text, json, collapsed");
+        assertThat(Format.names()).isEqualTo("text, json, collapsed, html");
     }
 
     private static String render(Renderer renderer, Analysis analysis) throws IOException {
