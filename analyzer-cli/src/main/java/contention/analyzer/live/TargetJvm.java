@@ -126,7 +126,7 @@ public final class TargetJvm implements AutoCloseable {
     private static String whyNotAttachable(long pid, ProcessHandle process, Exception e) {
         if (message(e).contains("does not support the attach mechanism")) {
             return "pid " + pid + " was started with -XX:+DisableAttachMechanism and cannot be attached to; restart"
-                    + " it without that flag";
+                    + " it without that flag, or reach it over JMX with --jmx host:port";
         }
         String user = process.info().user().orElse(null);
         String me = System.getProperty("user.name");
