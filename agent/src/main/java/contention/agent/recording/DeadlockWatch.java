@@ -148,7 +148,7 @@ public final class DeadlockWatch {
             sites.add(site(stack));
             List<String> frames = new ArrayList<>();
             for (int i = 0; i < Math.min(stack.length, FRAMES_KEPT); i++) {
-                frames.add(frame(stack[i]));
+                frames.add(StackFrames.format(stack[i]));
             }
             stacks.add(String.join(" <- ", frames));
             List<String> holds = new ArrayList<>();
@@ -177,18 +177,12 @@ public final class DeadlockWatch {
         for (StackTraceElement element : stack) {
             String c = element.getClassName();
             if (!c.startsWith("java.util.concurrent.locks.") && !c.startsWith("jdk.internal.misc.")) {
-                return frame(element);
+                return StackFrames.format(element);
             }
         }
-        return stack.length > 0 ? frame(stack[0]) : "?";
+        return stack.length > 0 ? StackFrames.format(stack[0]) : "?";
     }
 
-    private static String frame(StackTraceElement element) {
-        String where = element.getFileName() == null ? "Unknown Source"
-                : element.getLineNumber() >= 0 ? element.getFileName() + ":" + element.getLineNumber()
-                : element.getFileName();
-        return element.getClassName() + "." + element.getMethodName() + "(" + where + ")";
-    }
 
     private static String oneLine(String name) {
         return name.replace('\n', ' ');

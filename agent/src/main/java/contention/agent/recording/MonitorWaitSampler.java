@@ -178,13 +178,13 @@ final class MonitorWaitSampler {
 
     // The blocked thread's top frame and, when that is the JDK's, the app's frame that called it.
     private static String site(StackTraceElement[] stack) {
-        String top = frame(stack[0]);
+        String top = StackFrames.format(stack[0]);
         if (!isJdk(stack[0])) {
             return top;
         }
         for (StackTraceElement caller : stack) {
             if (!isJdk(caller)) {
-                return top + " called from " + frame(caller);
+                return top + " called from " + StackFrames.format(caller);
             }
         }
         return top;
@@ -204,11 +204,6 @@ final class MonitorWaitSampler {
         return c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.");
     }
 
-    private static String frame(StackTraceElement e) {
-        String file = e.getFileName() == null ? "Unknown Source"
-                : e.getLineNumber() >= 0 ? e.getFileName() + ":" + e.getLineNumber() : e.getFileName();
-        return e.getClassName() + "." + e.getMethodName() + "(" + file + ")";
-    }
 
     private static boolean contains(long[] ids, int n, long id) {
         for (int i = 0; i < n; i++) {

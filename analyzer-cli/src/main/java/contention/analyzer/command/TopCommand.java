@@ -128,32 +128,28 @@ public final class TopCommand implements Callable<Integer> {
         java.time.Instant now = java.time.Instant.now();
         stream.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
         stream.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(1)).withStackTrace();
-        stream.onEvent("jdk.JavaMonitorEnter", e -> {
-            if (!e.getEndTime().isBefore(now)) {
-                window.jdkWait(e, TopWindow.blockerClass(e, "monitorClass"));
-            }
-        });
-        stream.onEvent("jdk.ThreadPark", e -> {
-            if (!e.getEndTime().isBefore(now)) {
-                window.jdkWait(e, TopWindow.blockerClass(e, "parkedClass"));
-            }
-        });
+        stream.onEvent("jdk.JavaMonitorEnter",
+                since(now, e -> window.jdkWait(e, TopWindow.blockerClass(e, "monitorClass"))));
+        stream.onEvent("jdk.ThreadPark",
+                since(now, e -> window.jdkWait(e, TopWindow.blockerClass(e, "parkedClass"))));
         if (agent) {
             stream.enable("contention.LockStats").withPeriod(Duration.ofSeconds(1));
             stream.enable("contention.ExecutorStats").withPeriod(Duration.ofSeconds(1));
             stream.enable("contention.GlobalLockWarning");
-            stream.onEvent("contention.LockStats", e -> {
-                if (!e.getEndTime().isBefore(now)) {
-                    window.lockStats(e);
-                }
-            });
-            stream.onEvent("contention.ExecutorStats", e -> {
-                if (!e.getEndTime().isBefore(now)) {
-                    window.executorStats(e);
-                }
-            });
+            stream.onEvent("contention.LockStats", since(now, window::lockStats));
+            stream.onEvent("contention.ExecutorStats", since(now, window::executorStats));
             stream.onEvent("contention.GlobalLockWarning", e -> window.globalLockWarning(e.getString("message")));
         }
+    }
+
+    // Only events that end from now on: a stream starts with the chunk in progress, older events included.
+    private static java.util.function.Consumer<jdk.jfr.consumer.RecordedEvent> since(java.time.Instant now,
+            java.util.function.Consumer<jdk.jfr.consumer.RecordedEvent> handler) {
+        return e -> {
+            if (!e.getEndTime().isBefore(now)) {
+                handler.accept(e);
+            }
+        };
     }
 
     // The JVM's deadlocked threads, as a line for the banner, or null: stuck threads record no events to show.

@@ -2,6 +2,7 @@
 // Copyright contention authors
 package contention.analyzer.live;
 
+import contention.analyzer.read.Frames;
 import java.lang.management.LockInfo;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
@@ -91,7 +92,7 @@ public record ThreadDump(List<ThreadEntry> threads, List<Cycle> deadlocks) {
         List<String> frames = new ArrayList<>();
         StackTraceElement[] stack = info.getStackTrace();
         for (int i = 0; i < Math.min(stack.length, FRAMES_KEPT); i++) {
-            frames.add(frame(stack[i]));
+            frames.add(Frames.format(stack[i]));
         }
         LockInfo lock = info.getLockInfo();
         return new ThreadEntry(info.getThreadId(), info.getThreadName(), info.getThreadState().name(),
@@ -141,10 +142,10 @@ public record ThreadDump(List<ThreadEntry> threads, List<Cycle> deadlocks) {
             String c = element.getClassName();
             if (!c.startsWith("java.util.concurrent.locks.") && !c.startsWith("jdk.internal.misc.")
                     && !c.startsWith("sun.misc.")) {
-                return frame(element);
+                return Frames.format(element);
             }
         }
-        return stack.length > 0 ? frame(stack[0]) : "?";
+        return stack.length > 0 ? Frames.format(stack[0]) : "?";
     }
 
     /** {@code com.acme.Account@1b6d3586}: the class and identity hash, as thread dumps name a lock. */
@@ -152,11 +153,4 @@ public record ThreadDump(List<ThreadEntry> threads, List<Cycle> deadlocks) {
         return lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
     }
 
-    /** A frame as the report writes it: {@code package.Class.method(File.java:LINE)}. */
-    static String frame(StackTraceElement element) {
-        String where = element.getFileName() == null ? "Unknown Source"
-                : element.getLineNumber() >= 0 ? element.getFileName() + ":" + element.getLineNumber()
-                : element.getFileName();
-        return element.getClassName() + "." + element.getMethodName() + "(" + where + ")";
-    }
 }

@@ -25,6 +25,17 @@ public final class Frames {
     }
 
     /**
+     * A frame of a live thread's stack ({@code ThreadMXBean}), which carries its file: written as {@link #format}
+     * writes JFR's; {@code Unknown Source} without a file, no line number when it has none.
+     */
+    public static String format(StackTraceElement element) {
+        String where = element.getFileName() == null ? "Unknown Source"
+                : element.getLineNumber() >= 0 ? element.getFileName() + ":" + element.getLineNumber()
+                : element.getFileName();
+        return element.getClassName() + "." + element.getMethodName() + "(" + where + ")";
+    }
+
+    /**
      * The index of the call site in a stack of class names, innermost first: the first class that is
      * neither the JDK's nor the agent's, or 0 (the top frame) when all are JDK code; -1 for an empty stack.
      */

@@ -54,6 +54,7 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
     static final String ATOMIC_HOOKS = "contention/agent/bootstrap/falsesharing/AtomicHooks";
     static final String HANDLE_HOOKS = "contention/agent/bootstrap/falsesharing/HandleHooks";
     static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+    static final Set<String> VAR_HANDLE_READS = Set.of("get", "getVolatile", "getAcquire", "getOpaque");
     static final Set<String> UPDATERS = Set.of("java/util/concurrent/atomic/AtomicLongFieldUpdater",
             "java/util/concurrent/atomic/AtomicIntegerFieldUpdater",
             "java/util/concurrent/atomic/AtomicReferenceFieldUpdater");
@@ -312,15 +313,14 @@ public final class SharedWriteTransformer implements ClassFileTransformer {
             super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, name, descriptor, false);
         }
 
+        // An updater's get, or one of VarHandle's plain, volatile, acquire and opaque reads.
         private static boolean isRead(String owner, String name) {
-            return owner.equals(VAR_HANDLE) ? name.equals("get") || name.equals("getVolatile")
-                    || name.equals("getAcquire") || name.equals("getOpaque") : name.equals("get");
+            return owner.equals(VAR_HANDLE) ? VAR_HANDLE_READS.contains(name) : name.equals("get");
         }
 
         // The values an access mode takes after its coordinates: none to get, one to set or add, two to compare.
         private static int accessValues(String name) {
-            if (name.equals("get") || name.equals("getVolatile") || name.equals("getAcquire")
-                    || name.equals("getOpaque")) {
+            if (VAR_HANDLE_READS.contains(name)) {
                 return 0;
             }
             return name.startsWith("compareAnd") || name.startsWith("weakCompareAnd") ? 2 : 1;
